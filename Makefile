@@ -1,0 +1,97 @@
+# transitietaal - build, check, install, demo, bench, fuzz, sanitize.
+#
+# `make demo` and `make check` are all a new user runs: on a fresh Debian 12
+# machine the `deps` step installs what is missing with apt-get (as root) or
+# prints the exact command to run (as anyone else).
+
+PREFIX	?= /usr/local
+DESTDIR	?=
+BINDIR	 = $(PREFIX)/bin
+MANDIR	 = $(PREFIX)/share/man
+DATADIR	 = $(PREFIX)/share/transitietaal
+
+CC	?= cc
+CFLAGS	?= -O2 -g
+WERROR	?=
+WARN	 = -std=c11 -Wall -Wextra -pedantic -Wshadow -Wstrict-prototypes $(WERROR)
+CPPFLAGS_TT = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ifilters/lib \
+	  -DTT_DATADIR='"$(DATADIR)"'
+LDLIBS_TT = -lpcre2-8 -lutf8proc -lstemmer -lm
+
+BUILD	?= build
+BIN	?= bin
+
+PROGS	 = $(patsubst filters/%.c,%,$(wildcard filters/tt-*.c))
+LIBSRC	 = $(wildcard filters/lib/*.c)
+LIBOBJ	 = $(patsubst filters/lib/%.c,$(BUILD)/lib/%.o,$(LIBSRC))
+LIBHDR	 = $(wildcard filters/lib/*.h)
+SCRIPTS	 = $(wildcard pipelines/tt-*)
+MAN1	 = $(wildcard filters/*.1 pipelines/*.1)
+MAN5	 = $(wildcard filters/*.5)
+LEXICONS = $(wildcard lexicons/*.tsv lexicons/*.txt)
+
+# Debian packages the build, the tests and the demo need.
+DEB_BUILD = gcc make pkg-config libpcre2-dev libstemmer-dev libutf8proc-dev
+DEB_TEST  = bats bats-assert bats-support locales groff-base
+STAMP	 = $(BUILD)/.deps-ok
+
+all: $(STAMP) $(addprefix $(BIN)/,$(PROGS))
+
+$(BUILD)/lib/%.o: filters/lib/%.c $(LIBHDR) | $(STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_TT) $(CPPFLAGS) $(WARN) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/libtt.a: $(LIBOBJ)
+	rm -f $@
+	ar rcs $@ $(LIBOBJ)
+
+$(BIN)/%: filters/%.c $(BUILD)/libtt.a $(LIBHDR)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_TT) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< \
+	    $(BUILD)/libtt.a $(LDLIBS_TT) $(LDLIBS)
+
+# Checks the libraries and tools once; installs them or says how.
+$(STAMP):
+	@sh tests/deps.sh $(DEB_BUILD) $(DEB_TEST)
+	@mkdir -p $(@D) && touch $@
+
+deps:
+	@rm -f $(STAMP)
+	@$(MAKE) --no-print-directory $(STAMP)
+
+check: all
+	bats tests
+
+# Everything built with AddressSanitizer and UBSan, the whole suite run on it.
+sanitize: $(STAMP)
+	$(MAKE) BUILD=build/asan BIN=build/asan/bin \
+	    CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
+	    LDFLAGS='-fsanitize=address,undefined' all
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
+	    TT_BIN=build/asan/bin bats tests
+
+demo: all
+	@sh pipelines/demo.sh
+
+bench: all
+	@sh bench/run.sh
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DATADIR)/lexicons
+	cp $(addprefix $(BIN)/,$(PROGS)) $(DESTDIR)$(BINDIR)/
+	$(if $(SCRIPTS),cp $(SCRIPTS) $(DESTDIR)$(BINDIR)/)
+	cp $(MAN1) $(DESTDIR)$(MANDIR)/man1/
+	$(if $(MAN5),cp $(MAN5) $(DESTDIR)$(MANDIR)/man5/)
+	cp $(LEXICONS) $(DESTDIR)$(DATADIR)/lexicons/
+
+uninstall:
+	rm -f $(addprefix $(DESTDIR)$(BINDIR)/,$(PROGS) $(notdir $(SCRIPTS)))
+	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man1/,$(notdir $(MAN1)))
+	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man5/,$(notdir $(MAN5)))
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf $(BUILD) $(BIN)
+
+.PHONY: all deps check sanitize demo bench install uninstall clean

@@ -1,0 +1,196 @@
+/*
+ * err.c - messages, exit status, memory, checked stdout.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tt.h"
+
+const char *tt_prog = "tt";
+int tt_status;
+
+void
+tt_init(const char *prog)
+{
+	const char *slash;
+
+	slash = strrchr(prog, '/');
+	tt_prog = slash != NULL ? slash + 1 : prog;
+	/* A reader that goes away (| head) ends us quietly. */
+	signal(SIGPIPE, SIG_DFL);
+}
+
+static void
+vmessage(const char *fmt, va_list ap)
+{
+	fflush(stdout);
+	fprintf(stderr, "%s: ", tt_prog);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void
+tt_warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmessage(fmt, ap);
+	va_end(ap);
+}
+
+void
+tt_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmessage(fmt, ap);
+	va_end(ap);
+	tt_status = 2;
+}
+
+void
+tt_die(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmessage(fmt, ap);
+	va_end(ap);
+	exit(2);
+}
+
+void
+tt_version(void)
+{
+	out_str(tt_prog);
+	out_str(" (transitietaal) " TT_VERSION "\nstemmer: libstemmer ");
+	out_str(stemmer_algorithm());
+	out_str(" (Snowball Dutch, Porter)\n");
+	exit(tt_finish());
+}
+
+void
+tt_help(const char *usage)
+{
+	out_str(usage);
+	exit(tt_finish());
+}
+
+void
+tt_usage(const char *usage)
+{
+	fputs(usage, stderr);
+	exit(2);
+}
+
+int
+tt_finish(void)
+{
+	out_flush();
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		tt_error("stdout: %s", strerror(errno ? errno : EIO));
+		fclose(stdout);
+		return 2;
+	}
+	if (fclose(stdout) == EOF) {
+		tt_error("stdout: %s", strerror(errno));
+		return 2;
+	}
+	return tt_status;
+}
+
+long
+tt_parse_count(const char *s)
+{
+	long v = 0;
+
+	if (s == NULL || *s == '\0')
+		return -1;
+	for (; *s != '\0'; s++) {
+		if (*s < '0' || *s > '9' || v > (1L << 40))
+			return -1;
+		v = v * 10 + (*s - '0');
+	}
+	return v;
+}
+
+void *
+tt_xmalloc(size_t n)
+{
+	void *p;
+
+	if ((p = malloc(n ? n : 1)) == NULL)
+		tt_die("out of memory");
+	return p;
+}
+
+void *
+tt_xcalloc(size_t n, size_t size)
+{
+	void *p;
+
+	if ((p = calloc(n ? n : 1, size ? size : 1)) == NULL)
+		tt_die("out of memory");
+	return p;
+}
+
+void *
+tt_xrealloc(void *p, size_t n)
+{
+	if ((p = realloc(p, n ? n : 1)) == NULL)
+		tt_die("out of memory");
+	return p;
+}
+
+char *
+tt_xstrdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+
+	return memcpy(tt_xmalloc(n), s, n);
+}
+
+void
+tt_buf_reserve(struct ttbuf *b, size_t n)
+{
+	size_t cap;
+
+	if (b->len + n + 1 <= b->cap)
+		return;
+	cap = b->cap ? b->cap : 256;
+	while (cap < b->len + n + 1)
+		cap *= 2;
+	b->s = tt_xrealloc(b->s, cap);
+	b->cap = cap;
+}
+
+void
+tt_buf_add(struct ttbuf *b, const char *s, size_t n)
+{
+	tt_buf_reserve(b, n);
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void
+tt_buf_addc(struct ttbuf *b, int c)
+{
+	tt_buf_reserve(b, 1);
+	b->s[b->len++] = (char)c;
+	b->s[b->len] = '\0';
+}
+
+void
+tt_buf_free(struct ttbuf *b)
+{
+	free(b->s);
+	b->s = NULL;
+	b->len = b->cap = 0;
+}

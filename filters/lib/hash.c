@@ -1,0 +1,291 @@
+/*
+ * hash.c - hash tables: interning of byte strings to dense ids, and maps
+ * from 64-bit keys to 64-bit values. Open addressing with linear probing;
+ * strings live in one growing arena, so insertion never mallocs per key.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tt.h"
+
+/* FNV-1a over 8-byte words, finished with a 64-bit mixer. */
+uint64_t
+hash_bytes(const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	uint64_t h = 0xcbf29ce484222325ULL ^ n, w;
+
+	while (n >= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0x100000001b3ULL;
+		h ^= h >> 29;
+		s += 8;
+		n -= 8;
+	}
+	while (n > 0) {
+		h = (h ^ *s++) * 0x100000001b3ULL;
+		n--;
+	}
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 33;
+	return h;
+}
+
+struct intern {
+	uint32_t	*slots;		/* id + 1, 0 = empty */
+	size_t		 nslots;	/* a power of two */
+	uint32_t	 count;
+	size_t		*offs;		/* string start in the arena, by id */
+	uint32_t	*lens;
+	uint32_t	*hashes;	/* low 32 bits of the hash, by id */
+	size_t		 idcap;
+	char		*arena;
+	size_t		 arenalen, arenacap;
+};
+
+struct intern *
+intern_new(void)
+{
+	struct intern *t = tt_xcalloc(1, sizeof *t);
+
+	t->nslots = 64;
+	t->slots = tt_xcalloc(t->nslots, sizeof *t->slots);
+	return t;
+}
+
+void
+intern_free(struct intern *t)
+{
+	if (t == NULL)
+		return;
+	free(t->slots);
+	free(t->offs);
+	free(t->lens);
+	free(t->hashes);
+	free(t->arena);
+	free(t);
+}
+
+void
+intern_clear(struct intern *t)
+{
+	memset(t->slots, 0, t->nslots * sizeof *t->slots);
+	t->count = 0;
+	t->arenalen = 0;
+}
+
+static void
+intern_grow(struct intern *t)
+{
+	size_t j, mask;
+	uint32_t id;
+
+	free(t->slots);
+	t->nslots *= 2;
+	t->slots = tt_xcalloc(t->nslots, sizeof *t->slots);
+	mask = t->nslots - 1;
+	for (id = 0; id < t->count; id++) {
+		for (j = t->hashes[id] & mask; t->slots[j] != 0; j = (j + 1) & mask)
+			;
+		t->slots[j] = id + 1;
+	}
+}
+
+int64_t
+intern_get(const struct intern *t, const char *s, size_t n)
+{
+	uint64_t h = hash_bytes(s, n);
+	size_t j, mask = t->nslots - 1;
+	uint32_t id;
+
+	for (j = (uint32_t)h & mask; (id = t->slots[j]) != 0; j = (j + 1) & mask) {
+		id--;
+		if (t->hashes[id] == (uint32_t)h && t->lens[id] == n &&
+		    memcmp(t->arena + t->offs[id], s, n) == 0)
+			return id;
+	}
+	return -1;
+}
+
+uint32_t
+intern_put(struct intern *t, const char *s, size_t n, int *added)
+{
+	uint64_t h = hash_bytes(s, n);
+	size_t j, mask = t->nslots - 1;
+	uint32_t id;
+
+	for (j = (uint32_t)h & mask; (id = t->slots[j]) != 0; j = (j + 1) & mask) {
+		id--;
+		if (t->hashes[id] == (uint32_t)h && t->lens[id] == n &&
+		    memcmp(t->arena + t->offs[id], s, n) == 0) {
+			if (added != NULL)
+				*added = 0;
+			return id;
+		}
+	}
+	if (t->count == t->idcap) {
+		t->idcap = t->idcap ? t->idcap * 2 : 64;
+		t->offs = tt_xrealloc(t->offs, t->idcap * sizeof *t->offs);
+		t->lens = tt_xrealloc(t->lens, t->idcap * sizeof *t->lens);
+		t->hashes = tt_xrealloc(t->hashes, t->idcap * sizeof *t->hashes);
+	}
+	if (t->arenalen + n + 1 > t->arenacap) {
+		t->arenacap = t->arenacap ? t->arenacap : 4096;
+		while (t->arenalen + n + 1 > t->arenacap)
+			t->arenacap *= 2;
+		t->arena = tt_xrealloc(t->arena, t->arenacap);
+	}
+	memcpy(t->arena + t->arenalen, s, n);
+	t->arena[t->arenalen + n] = '\0';
+	id = t->count++;
+	t->offs[id] = t->arenalen;
+	t->lens[id] = (uint32_t)n;
+	t->hashes[id] = (uint32_t)h;
+	t->arenalen += n + 1;
+	t->slots[j] = id + 1;
+	if (t->count * 2 > t->nslots)
+		intern_grow(t);
+	if (added != NULL)
+		*added = 1;
+	return id;
+}
+
+const char *
+intern_str(const struct intern *t, uint32_t id, size_t *n)
+{
+	if (n != NULL)
+		*n = t->lens[id];
+	return t->arena + t->offs[id];
+}
+
+uint32_t
+intern_count(const struct intern *t)
+{
+	return t->count;
+}
+
+/* ---- u64map ----------------------------------------------------------- */
+
+struct u64map {
+	uint64_t	*keys;
+	uint64_t	*vals;
+	unsigned char	*used;
+	size_t		 nslots;
+	size_t		 count;
+};
+
+static uint64_t
+mix64(uint64_t k)
+{
+	k ^= k >> 33;
+	k *= 0xff51afd7ed558ccdULL;
+	k ^= k >> 33;
+	k *= 0xc4ceb9fe1a85ec53ULL;
+	k ^= k >> 33;
+	return k;
+}
+
+struct u64map *
+u64map_new(void)
+{
+	struct u64map *m = tt_xcalloc(1, sizeof *m);
+
+	m->nslots = 64;
+	m->keys = tt_xcalloc(m->nslots, sizeof *m->keys);
+	m->vals = tt_xcalloc(m->nslots, sizeof *m->vals);
+	m->used = tt_xcalloc(m->nslots, 1);
+	return m;
+}
+
+void
+u64map_free(struct u64map *m)
+{
+	if (m == NULL)
+		return;
+	free(m->keys);
+	free(m->vals);
+	free(m->used);
+	free(m);
+}
+
+static void
+u64map_grow(struct u64map *m)
+{
+	uint64_t *keys = m->keys, *vals = m->vals;
+	unsigned char *used = m->used;
+	size_t i, j, old = m->nslots, mask;
+
+	m->nslots *= 2;
+	mask = m->nslots - 1;
+	m->keys = tt_xcalloc(m->nslots, sizeof *m->keys);
+	m->vals = tt_xcalloc(m->nslots, sizeof *m->vals);
+	m->used = tt_xcalloc(m->nslots, 1);
+	for (i = 0; i < old; i++) {
+		if (!used[i])
+			continue;
+		for (j = mix64(keys[i]) & mask; m->used[j]; j = (j + 1) & mask)
+			;
+		m->used[j] = 1;
+		m->keys[j] = keys[i];
+		m->vals[j] = vals[i];
+	}
+	free(keys);
+	free(vals);
+	free(used);
+}
+
+uint64_t *
+u64map_find(const struct u64map *m, uint64_t key)
+{
+	size_t j, mask = m->nslots - 1;
+
+	for (j = mix64(key) & mask; m->used[j]; j = (j + 1) & mask)
+		if (m->keys[j] == key)
+			return &m->vals[j];
+	return NULL;
+}
+
+uint64_t *
+u64map_slot(struct u64map *m, uint64_t key)
+{
+	size_t j, mask;
+
+	if ((m->count + 1) * 2 > m->nslots)
+		u64map_grow(m);
+	mask = m->nslots - 1;
+	for (j = mix64(key) & mask; m->used[j]; j = (j + 1) & mask)
+		if (m->keys[j] == key)
+			return &m->vals[j];
+	m->used[j] = 1;
+	m->keys[j] = key;
+	m->vals[j] = 0;
+	m->count++;
+	return &m->vals[j];
+}
+
+size_t
+u64map_count(const struct u64map *m)
+{
+	return m->count;
+}
+
+int
+u64map_next(const struct u64map *m, size_t *pos, uint64_t *key,
+    uint64_t *value)
+{
+	size_t i;
+
+	for (i = *pos; i < m->nslots; i++) {
+		if (m->used[i]) {
+			*key = m->keys[i];
+			*value = m->vals[i];
+			*pos = i + 1;
+			return 1;
+		}
+	}
+	*pos = m->nslots;
+	return 0;
+}

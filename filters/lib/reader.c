@@ -1,0 +1,283 @@
+/*
+ * reader.c - the one line reader every program uses.
+ *
+ * Lines end at LF, CRLF or a lone CR; there is no length limit; the BOM of
+ * the first line is dropped; NUL bytes and invalid UTF-8 are replaced by
+ * U+FFFD (counted, reported once per file). Lines that fit in the read
+ * buffer are handed out in place, without copying.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tt.h"
+
+#define READ_SIZE	(256 * 1024)
+#define SNIFF_SIZE	4096
+
+static const char replacement[] = "\xEF\xBF\xBD";
+
+/*
+ * Length of the valid UTF-8 sequence at s (at most n bytes), or 0 if the
+ * bytes there are not one: overlong forms, surrogates and code points above
+ * U+10FFFF are invalid. NUL counts as invalid here.
+ */
+static size_t
+utf8_valid_len(const unsigned char *s, size_t n)
+{
+	unsigned c = s[0];
+
+	if (c >= 0x01 && c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF)
+		return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
+	if (c >= 0xE0 && c <= 0xEF) {
+		if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+			return 0;
+		if (c == 0xE0 && s[1] < 0xA0)
+			return 0;
+		if (c == 0xED && s[1] >= 0xA0)
+			return 0;
+		return 3;
+	}
+	if (c >= 0xF0 && c <= 0xF4) {
+		if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
+		    (s[3] & 0xC0) != 0x80)
+			return 0;
+		if (c == 0xF0 && s[1] < 0x90)
+			return 0;
+		if (c == 0xF4 && s[1] >= 0x90)
+			return 0;
+		return 4;
+	}
+	return 0;
+}
+
+/* Whether s[0..n) is valid UTF-8 without NUL; the common ASCII case first. */
+static int
+line_is_clean(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+	size_t k;
+
+	while (p < end) {
+		if (*p >= 0x01 && *p < 0x80) {
+			p++;
+			continue;
+		}
+		if ((k = utf8_valid_len(p, (size_t)(end - p))) == 0)
+			return 0;
+		p += k;
+	}
+	return 1;
+}
+
+/* Copies s into r->fixbuf with every bad byte replaced; sets r->line. */
+static void
+line_repair(struct ttreader *r, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+	size_t k, bad = 0;
+
+	r->fixbuf.len = 0;
+	tt_buf_reserve(&r->fixbuf, n);
+	while (p < end) {
+		if ((k = utf8_valid_len(p, (size_t)(end - p))) == 0) {
+			tt_buf_add(&r->fixbuf, replacement, 3);
+			bad++;
+			p++;
+		} else {
+			tt_buf_add(&r->fixbuf, (const char *)p, k);
+			p += k;
+		}
+	}
+	if (!r->warned) {
+		tt_warn("%s:%lu: NUL or invalid UTF-8 replaced by U+FFFD",
+		    r->name, r->lineno);
+		r->warned = 1;
+	}
+	r->nbad += bad;
+	r->line = r->fixbuf.s;
+	r->len = r->fixbuf.len;
+}
+
+/*
+ * Says why the first bytes of a file look like no text, or NULL when they
+ * do: known magic numbers first, then a share of control bytes and invalid
+ * UTF-8 that no text has.
+ */
+static const char *
+sniff_binary(const unsigned char *s, size_t n)
+{
+	size_t i, k, odd = 0;
+
+	if (n >= 5 && memcmp(s, "%PDF-", 5) == 0)
+		return "a PDF file, not text: extract its text first with "
+		    "pdftotext (poppler-utils), or run tt-analyse on it";
+	if (n >= 2 && s[0] == 0x1F && s[1] == 0x8B)
+		return "gzip-compressed data, not text: decompress it first "
+		    "(zcat)";
+	if (n >= 4 && memcmp(s, "PK\x03\x04", 4) == 0)
+		return "a ZIP archive (DOCX, ODT?), not text: convert it first "
+		    "with pandoc, or run tt-analyse on it";
+	if (n < 16)
+		return NULL;
+	for (i = 0; i < n; i += k ? k : 1) {
+		k = utf8_valid_len(s + i, n - i);
+		if (k == 0 && n - i < 4 && s[i] >= 0xC0)
+			break;		/* a sequence cut by the sniff window */
+		if (k == 0 || (s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' &&
+		    s[i] != '\r' && s[i] != '\f' && s[i] != '\v' &&
+		    s[i] != 0x1B))
+			odd++;
+	}
+	if (odd * 10 > n)
+		return "binary data, not text";
+	return NULL;
+}
+
+static int
+refill(struct ttreader *r)
+{
+	ssize_t n;
+
+	r->bufpos = r->buflen = 0;
+	if (r->eof)
+		return 0;
+	do
+		n = read(r->fd, r->buf, READ_SIZE);
+	while (n < 0 && errno == EINTR);
+	if (n < 0) {
+		tt_error("%s: %s", r->name, strerror(errno));
+		r->eof = 1;
+		return -1;
+	}
+	if (n == 0) {
+		r->eof = 1;
+		return 0;
+	}
+	r->buflen = (size_t)n;
+	return 1;
+}
+
+int
+reader_open(struct ttreader *r, const char *path, int binary_check)
+{
+	const char *why;
+	size_t have;
+	ssize_t n;
+
+	memset(r, 0, sizeof *r);
+	if (strcmp(path, "-") == 0) {
+		r->fd = 0;
+		r->name = "<stdin>";
+		r->isstdin = 1;
+	} else {
+		r->name = path;
+		if ((r->fd = open(path, O_RDONLY)) < 0) {
+			tt_error("%s: %s", path, strerror(errno));
+			return -1;
+		}
+	}
+	r->buf = tt_xmalloc(READ_SIZE + 1);
+	if (!binary_check)
+		return 0;
+	/* Fill up to SNIFF_SIZE bytes (pipes deliver in pieces) to judge. */
+	for (have = 0; have < SNIFF_SIZE; have += (size_t)n) {
+		do
+			n = read(r->fd, r->buf + have, READ_SIZE - have);
+		while (n < 0 && errno == EINTR);
+		if (n < 0) {
+			tt_error("%s: %s", r->name, strerror(errno));
+			reader_close(r);
+			return -1;
+		}
+		if (n == 0) {
+			r->eof = 1;
+			break;
+		}
+	}
+	r->buflen = have;
+	if ((why = sniff_binary((unsigned char *)r->buf,
+	    have < SNIFF_SIZE ? have : SNIFF_SIZE)) != NULL) {
+		tt_error("%s: %s", r->name, why);
+		reader_close(r);
+		return -1;
+	}
+	return 0;
+}
+
+/* Hands out line s[0..n) after the BOM and validity checks. */
+static int
+deliver(struct ttreader *r, char *s, size_t n)
+{
+	r->lineno++;
+	if (r->lineno == 1 && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+		s += 3;
+		n -= 3;
+	}
+	if (line_is_clean(s, n)) {
+		s[n] = '\0';
+		r->line = s;
+		r->len = n;
+	} else
+		line_repair(r, s, n);
+	return 1;
+}
+
+int
+reader_next(struct ttreader *r)
+{
+	char *start, *nl, *cr, *end;
+	int rc;
+
+	r->lbuf.len = 0;
+	for (;;) {
+		if (r->bufpos >= r->buflen) {
+			if ((rc = refill(r)) < 0)
+				return -1;
+			if (rc == 0) {
+				if (r->lbuf.len == 0)
+					return 0;
+				return deliver(r, r->lbuf.s, r->lbuf.len);
+			}
+		}
+		if (r->pendcr) {
+			r->pendcr = 0;
+			if (r->buf[r->bufpos] == '\n' && ++r->bufpos >= r->buflen)
+				continue;
+		}
+		start = r->buf + r->bufpos;
+		end = r->buf + r->buflen;
+		nl = memchr(start, '\n', (size_t)(end - start));
+		cr = memchr(start, '\r', (size_t)((nl ? nl : end) - start));
+		if (cr != NULL) {
+			nl = cr;
+			r->pendcr = 1;
+		}
+		if (nl == NULL) {
+			tt_buf_add(&r->lbuf, start, (size_t)(end - start));
+			r->bufpos = r->buflen;
+			continue;
+		}
+		r->bufpos = (size_t)(nl - r->buf) + 1;
+		if (r->lbuf.len == 0)
+			return deliver(r, start, (size_t)(nl - start));
+		tt_buf_add(&r->lbuf, start, (size_t)(nl - start));
+		return deliver(r, r->lbuf.s, r->lbuf.len);
+	}
+}
+
+void
+reader_close(struct ttreader *r)
+{
+	if (r->fd > 0 || (r->fd == 0 && !r->isstdin))
+		close(r->fd);
+	free(r->buf);
+	tt_buf_free(&r->lbuf);
+	tt_buf_free(&r->fixbuf);
+	r->buf = NULL;
+	r->fd = -1;
+}

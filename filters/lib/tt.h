@@ -1,0 +1,231 @@
+/*
+ * tt.h - the shared internal library of transitietaal.
+ *
+ * One header for the families in filters/lib/: err.c (messages, exit
+ * status, checked stdout), reader.c (the line reader), stream.c (the token
+ * stream reader and the TSV writer), fold.c (Unicode folding), hash.c
+ * (interning and integer maps), stem.c (the cached Snowball stemmer).
+ * Larger families with their own interface (tokenise, lexicon) have their
+ * own header beside this one.
+ */
+#ifndef TT_H
+#define TT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define TT_VERSION "0.1.0"
+
+#if defined(__GNUC__)
+#define TT_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#define TT_NORETURN __attribute__((noreturn))
+#else
+#define TT_PRINTF(a, b)
+#define TT_NORETURN
+#endif
+
+/* ---- err.c: messages, exit status, memory, stdout ---------------------- */
+
+extern const char *tt_prog;	/* program name used in every message */
+extern int tt_status;		/* exit status so far: 0, or 2 after an error */
+
+/* Sets the program name, restores SIGPIPE, gives stdout a large buffer. */
+void	 tt_init(const char *prog);
+/* "prog: message\n" on stderr; tt_warn keeps the status, tt_error sets 2. */
+void	 tt_warn(const char *fmt, ...) TT_PRINTF(1, 2);
+void	 tt_error(const char *fmt, ...) TT_PRINTF(1, 2);
+TT_NORETURN void tt_die(const char *fmt, ...) TT_PRINTF(1, 2);
+/* Prints "prog (transitietaal) VERSION" and the stemmer used; exits 0. */
+TT_NORETURN void tt_version(void);
+/* Prints text (a usage message) to stdout and exits 0: for --help. */
+TT_NORETURN void tt_help(const char *usage);
+/* Prints text to stderr and exits 2: for bad usage. */
+TT_NORETURN void tt_usage(const char *usage);
+/* Flushes and closes stdout; a write error is reported. Returns the exit
+ * status for main: tt_status, or 2 if stdout failed. */
+int	 tt_finish(void);
+/* Parses a whole non-negative decimal number; -1 when s is not one. */
+long	 tt_parse_count(const char *s);
+
+/* Path of a data file (a lexicon, the abbreviation list) found without
+ * configuration: $TT_LEXDIR, then lexicons/ beside the program's bin/ (the
+ * source tree), then ../share/transitietaal/lexicons/ beside it (after make
+ * install), then the installed DATADIR. name may also be a path: if it
+ * contains a '/' it is returned as it is. Returns a static buffer, or NULL
+ * when the file is found nowhere. */
+const char *tt_data_path(const char *name);
+
+void	*tt_xmalloc(size_t n);
+void	*tt_xcalloc(size_t n, size_t size);
+void	*tt_xrealloc(void *p, size_t n);
+char	*tt_xstrdup(const char *s);
+
+/* A growable byte buffer, reused across lines so the hot path does not
+ * allocate. s is always NUL-terminated after the tt_buf_* calls. */
+struct ttbuf {
+	char	*s;
+	size_t	 len;
+	size_t	 cap;
+};
+void	 tt_buf_reserve(struct ttbuf *b, size_t n);	/* room for len+n+1 */
+void	 tt_buf_add(struct ttbuf *b, const char *s, size_t n);
+void	 tt_buf_addc(struct ttbuf *b, int c);
+void	 tt_buf_free(struct ttbuf *b);
+
+/* ---- reader.c: the one line reader ------------------------------------- */
+
+/*
+ * Reads lines of any length from a file or stdin ("-", named "<stdin>").
+ * A line ends at LF, CRLF or a lone CR; a missing final newline is fine; a
+ * UTF-8 BOM at the start of the file is dropped. Every NUL byte and every
+ * byte of invalid UTF-8 is replaced by U+FFFD, and the first such line of a
+ * file is reported once as a warning (the exit status is unchanged): after
+ * reader_next() the line is always valid UTF-8 without NUL.
+ * A file that starts like a PDF, gzip, zip (DOCX/ODT) or other binary file
+ * is refused by reader_open with a message saying how to convert it.
+ */
+struct ttreader {
+	int		 fd;
+	const char	*name;		/* file name for messages */
+	unsigned long	 lineno;	/* number of the current line, from 1 */
+	char		*line;		/* current line, NUL-terminated */
+	size_t		 len;		/* its length in bytes */
+	unsigned long	 nbad;		/* bytes replaced by U+FFFD so far */
+	/* private */
+	char		*buf;
+	size_t		 bufpos, buflen;
+	struct ttbuf	 lbuf, fixbuf;
+	int		 eof, pendcr, warned, isstdin;
+};
+
+/* Opens path ("-" is stdin). binary_check: refuse binary files. Returns 0,
+ * or -1 after reporting the error (tt_status is set to 2). */
+int	 reader_open(struct ttreader *r, const char *path, int binary_check);
+/* Reads the next line: 1, or 0 at end of file, or -1 on a read error
+ * (reported, tt_status 2). */
+int	 reader_next(struct ttreader *r);
+void	 reader_close(struct ttreader *r);
+
+/* ---- stream.c: the token stream --------------------------------------- */
+
+#define STREAM_MAXCOLS	64
+
+struct ttfield {
+	const char	*s;
+	size_t		 len;
+};
+
+/*
+ * Reads the token stream from the named files in turn (or stdin when there
+ * are none). The first line of each file must be the header ('#' and
+ * TAB-separated column names); the header of later files must equal the
+ * first, and repeated identical header lines are skipped. A data line
+ * whose field count differs from the header is reported and skipped. A
+ * file that cannot be opened is reported and the others are still read.
+ * All of these set tt_status to 2.
+ */
+struct ttstream {
+	struct ttreader	 rd;
+	char		**paths;
+	int		 npaths, cur;
+	int		 open;		/* rd holds an open file */
+	char		*header;	/* first header line, with '#' */
+	size_t		 headerlen;
+	int		 ncols;
+	char		*cols[STREAM_MAXCOLS];
+	struct ttfield	 f[STREAM_MAXCOLS];	/* fields of the record */
+	const char	*line;		/* the whole record line */
+	size_t		 linelen;
+	const char	*name;		/* file of the current record */
+	unsigned long	 lineno;	/* its line number */
+};
+
+/* Opens the stream on paths (npaths 0: stdin) and reads up to the header.
+ * Returns 1 when a header was found, 0 on empty input (no line at all). */
+int	 stream_open(struct ttstream *s, int npaths, char **paths);
+/* Index of column name, or -1. */
+int	 stream_col(const struct ttstream *s, const char *name);
+/* Index of column name; if absent, reports "FILE:1: no column 'NAME'
+ * (HINT)" and exits 2. hint may be NULL. */
+int	 stream_need(const struct ttstream *s, const char *name,
+	    const char *hint);
+/* Reads the next record into s->f: 1, or 0 at the end of all input. */
+int	 stream_next(struct ttstream *s);
+void	 stream_close(struct ttstream *s);
+
+/* ---- stream.c: the writer (buffered stdout) ----------------------------- */
+
+void	 out_bytes(const char *s, size_t n);
+void	 out_str(const char *s);
+void	 out_char(int c);
+void	 out_u64(uint64_t v);
+void	 out_i64(int64_t v);
+/* A double with up to `decimals` places, trailing zeros removed, '.' as
+ * decimal separator whatever the locale; NaN/inf are written as '_'. */
+void	 out_double(double v, int decimals);
+/* A field value escaped: TAB, LF, CR and backslash as \t \n \r \\, an empty
+ * value as "_" and a value "_" as "\_"; with first set, a leading '#' is
+ * written "\#" (a data line never begins with '#'). */
+void	 out_field(const char *s, size_t n, int first);
+/* Undoes out_field's escaping into b (b is reset first). */
+void	 field_unescape(struct ttbuf *b, const char *s, size_t n);
+void	 out_flush(void);
+
+/* ---- fold.c: Unicode folding (utf8proc) -------------------------------- */
+
+#define FOLD_CASE	1	/* case fold */
+#define FOLD_ACCENTS	2	/* strip accents and other marks */
+#define FOLD_COMPAT	4	/* compatibility forms: ligatures, full-width */
+
+/* Folds the UTF-8 text s[0..n) into b (reset first) as NFC plus the flags.
+ * The same function folds text and lexicon patterns. Returns b->len. */
+size_t	 fold(struct ttbuf *b, const char *s, size_t n, int flags);
+/* Whether s[0..n) is all ASCII. */
+int	 is_ascii(const char *s, size_t n);
+
+/* ---- hash.c: interning and integer maps -------------------------------- */
+
+uint64_t hash_bytes(const void *p, size_t n);
+
+/* Maps byte strings to dense ids 0, 1, 2, ... in order of insertion. */
+struct intern;
+struct intern	*intern_new(void);
+void		 intern_free(struct intern *t);
+void		 intern_clear(struct intern *t);
+/* Id of s, added if absent (*added set to 1 then, if added is not NULL). */
+uint32_t	 intern_put(struct intern *t, const char *s, size_t n,
+		    int *added);
+/* Id of s, or -1 when absent. */
+int64_t		 intern_get(const struct intern *t, const char *s, size_t n);
+const char	*intern_str(const struct intern *t, uint32_t id, size_t *n);
+uint32_t	 intern_count(const struct intern *t);
+
+/* Maps 64-bit keys to 64-bit values (a count, an index). */
+struct u64map;
+struct u64map	*u64map_new(void);
+void		 u64map_free(struct u64map *m);
+/* Pointer to the value of key, inserted as 0 when absent. The pointer is
+ * valid until the next insertion. */
+uint64_t	*u64map_slot(struct u64map *m, uint64_t key);
+/* Pointer to the value of key, or NULL when absent. */
+uint64_t	*u64map_find(const struct u64map *m, uint64_t key);
+size_t		 u64map_count(const struct u64map *m);
+/* Iterates: start with *pos = 0; returns 0 at the end. */
+int		 u64map_next(const struct u64map *m, size_t *pos,
+		    uint64_t *key, uint64_t *value);
+
+/* ---- stem.c: Snowball Dutch with a cache ------------------------------- */
+
+struct ttstemmer;
+/* Creates the stemmer: dutch_porter, else dutch. Exits 2 if neither. */
+struct ttstemmer *stemmer_open(void);
+void		 stemmer_close(struct ttstemmer *st);
+/* The libstemmer algorithm name in use ("dutch_porter" or "dutch"). */
+const char	*stemmer_algorithm(void);
+/* The stem of word (lower-cased NFC UTF-8). The result is valid until the
+ * next call. */
+const char	*stemmer_stem(struct ttstemmer *st, const char *word,
+		    size_t n, size_t *stemlen);
+
+#endif
