@@ -60,7 +60,7 @@ deps:
 	@$(MAKE) --no-print-directory $(STAMP)
 
 check: all
-	bats tests
+	sh tests/run.sh
 
 # Everything built with AddressSanitizer and UBSan, the whole suite run on it.
 sanitize: $(STAMP)
@@ -68,7 +68,7 @@ sanitize: $(STAMP)
 	    CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
 	    LDFLAGS='-fsanitize=address,undefined' all
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
-	    TT_BIN=build/asan/bin bats tests
+	    TT_BIN=build/asan/bin sh tests/run.sh
 
 demo: all
 	@sh pipelines/demo.sh

@@ -1,0 +1,48 @@
+#!/usr/bin/env bats
+# Properties every program shares: a man page that renders cleanly,
+# --help, --version, usage errors with exit 2.
+
+load helper
+
+programs() {
+	for f in "$ROOT"/filters/tt-*.c; do basename "$f" .c; done
+}
+
+@test "every program has a man page beside it that groff renders without warnings" {
+	for p in $(programs); do
+		[ -f "$ROOT/filters/$p.1" ] || { echo "no man page for $p"; return 1; }
+		run --separate-stderr groff -man -ww -z "$ROOT/filters/$p.1"
+		[ -z "$stderr" ] || { echo "$p.1: $stderr"; return 1; }
+	done
+	run --separate-stderr groff -man -ww -z "$ROOT/filters/tt-stream.5"
+	[ -z "$stderr" ]
+}
+
+@test "every program: --help on stdout exit 0, --version names itself and the stemmer" {
+	for p in $(programs); do
+		run --separate-stderr "$p" --help
+		[ "$status" -eq 0 ] || { echo "$p --help: $status"; return 1; }
+		[[ "$output" == "usage: $p"* ]] || { echo "$p --help: $output"; return 1; }
+		run --separate-stderr "$p" --version
+		[ "$status" -eq 0 ] || { echo "$p --version: $status"; return 1; }
+		[[ "${lines[0]}" == "$p (transitietaal) "* ]] || { echo "$p: ${lines[0]}"; return 1; }
+		[[ "${lines[1]}" == "stemmer: libstemmer dutch"* ]] || { echo "$p: ${lines[1]}"; return 1; }
+	done
+}
+
+@test "every program: an unknown option is a usage error with exit 2 and nothing on stdout" {
+	for p in $(programs); do
+		run --separate-stderr "$p" --no-such-option
+		[ "$status" -eq 2 ] || { echo "$p: status $status"; return 1; }
+		[ -z "$output" ] || { echo "$p: stdout: $output"; return 1; }
+		[[ "$stderr" == *"usage: $p"* ]] || { echo "$p: stderr: $stderr"; return 1; }
+	done
+}
+
+@test "every program: --version > /dev/full fails with exit 2" {
+	for p in $(programs); do
+		run --separate-stderr bash -c '"$1" --version > /dev/full' _ "$p"
+		[ "$status" -eq 2 ] || { echo "$p: status $status"; return 1; }
+		[ "$stderr" = "$p: stdout: No space left on device" ] || { echo "$p: $stderr"; return 1; }
+	done
+}

@@ -1,0 +1,179 @@
+#!/usr/bin/env bats
+# tt-stem: the stem column, the Snowball reference vectors, bad input.
+
+load helper
+
+expected_small() {
+	printf '%s\tstem\n' "$STREAM_HEADER"
+	printf 'nota.txt\t1\t1\t1\t1\tword\tWijkteams\t_\twijkteam\n'
+	printf 'nota.txt\t1\t1\t1\t2\tword\tondersteunen\t_\tondersteun\n'
+	printf 'nota.txt\t1\t1\t1\t3\tword\tmantelzorgers\t_\tmantelzorger\n'
+	printf 'nota.txt\t2\t1\t1\t4\tword\tContinuïteit\t_\tcontinuiteit\n'
+	printf 'nota.txt\t2\t1\t1\t5\tpunct\t.\t_\t.\n'
+}
+
+@test "appends the stem of the case-folded word" {
+	run --separate-stderr tt-stem "$FIX/tt-stem/small.tsv"
+	assert_success
+	assert_output "$(expected_small)"
+	[ -z "$stderr" ]
+}
+
+@test "all Snowball Dutch reference words stem as output.txt says" {
+	D="$ROOT/../shared/data/snowball-dutch"
+	[ -f "$D/voc.txt" ] || skip "no ../shared/data"
+	{ printf '#doc\tline\tword\n'; awk '{ printf "v\t%d\t%s\n", NR, $0 }' "$D/voc.txt"; } |
+	    tt-stem | tail -n +2 | cut -f4 > "$BATS_TEST_TMPDIR/stems"
+	run diff "$BATS_TEST_TMPDIR/stems" "$D/output.txt"
+	assert_success
+	[ "$(wc -l < "$BATS_TEST_TMPDIR/stems")" -eq 45669 ]
+}
+
+@test "unknown columns pass through, stem is appended last" {
+	run --separate-stderr tt-stem <<<$'#x\tword\ty\n1\tHuizen\tz'
+	assert_success
+	assert_output $'#x\tword\ty\tstem\n1\tHuizen\tz\thuiz'
+}
+
+@test "--column stems another column" {
+	run --separate-stderr tt-stem --column lemma <<<$'#lemma\nWerkende'
+	assert_success
+	assert_output $'#lemma\tstem\nWerkende\twerkend'
+}
+
+@test "escaped values are unescaped before stemming; _ stays empty" {
+	run --separate-stderr tt-stem <<<$'#word\n\\_\nzorg\\\\en'
+	assert_success
+	assert_output $'#word\tstem\n\\_\t\\_\nzorg\\\\en\tzorg\\\\'
+}
+
+@test "no word column: file:1 message, exit 2, no output" {
+	run --separate-stderr tt-stem <<<$'#doc\tline\nx\t1'
+	assert_failure 2
+	assert_output ''
+	[ "$stderr" = "tt-stem: <stdin>:1: no column 'word' (run tt-tokenise first)" ]
+}
+
+@test "a stream that already has a stem column is refused" {
+	run --separate-stderr tt-stem <<<$'#word\tstem\nx\ty'
+	assert_failure 2
+	[ "$stderr" = "tt-stem: <stdin>:1: the stream already has a column 'stem'" ]
+}
+
+@test "no header: plain text is refused with a hint" {
+	run --separate-stderr tt-stem <<<'Dit is gewone tekst.'
+	assert_failure 2
+	assert_output ''
+	[ "$stderr" = "tt-stem: <stdin>:1: no header: expected a '#doc...' line (run tt-tokenise first)" ]
+}
+
+@test "empty input: no output, success" {
+	run --separate-stderr tt-stem </dev/null
+	assert_success
+	assert_output ''
+	[ -z "$stderr" ]
+}
+
+@test "header only: header out, success" {
+	run --separate-stderr tt-stem <<<"$STREAM_HEADER"
+	assert_success
+	assert_output "$STREAM_HEADER"$'\tstem'
+}
+
+@test "several files make one stream with one header; identical headers skipped" {
+	run --separate-stderr tt-stem "$FIX/tt-stem/small.tsv" "$FIX/tt-stem/small.tsv"
+	assert_success
+	[ "$(grep -c '^#' <<<"$output")" -eq 1 ]
+	[ "$(grep -vc '^#' <<<"$output")" -eq 10 ]
+}
+
+@test "a different header mid-stream is an error" {
+	run --separate-stderr tt-stem <<<$'#word\nHuizen\n#other\nx'
+	assert_failure 2
+	assert_output $'#word\tstem\nHuizen\thuiz'
+	[ "$stderr" = "tt-stem: <stdin>:3: a different header in the middle of the stream" ]
+}
+
+@test "ragged rows are reported with file:line and skipped" {
+	run --separate-stderr tt-stem <<<$'#doc\tword\nd\tHuizen\nd\nd\tboten'
+	assert_failure 2
+	assert_output $'#doc\tword\tstem\nd\tHuizen\thuiz\nd\tboten\tbot'
+	[ "$stderr" = "tt-stem: <stdin>:3: fewer fields where the header has 2" ]
+}
+
+@test "a nonexistent file among good ones: message, exit 2, the rest processed" {
+	run --separate-stderr tt-stem "$FIX/tt-stem/small.tsv" nosuch.tsv "$FIX/tt-stem/small.tsv"
+	assert_failure 2
+	[ "$stderr" = "tt-stem: nosuch.tsv: No such file or directory" ]
+	[ "$(grep -vc '^#' <<<"$output")" -eq 10 ]
+}
+
+@test "CRLF, lone CR, BOM and no final newline read like LF" {
+	printf '\xef\xbb\xbf#word\r\nHuizen\rboten\r\nkinderen' > "$BATS_TEST_TMPDIR/in"
+	run --separate-stderr tt-stem "$BATS_TEST_TMPDIR/in"
+	assert_success
+	assert_output $'#word\tstem\nHuizen\thuiz\nboten\tbot\nkinderen\tkinder'
+}
+
+@test "invalid UTF-8 and NUL become U+FFFD with one warning" {
+	printf '#word\nab\xffcd\nx\0y\n' > "$BATS_TEST_TMPDIR/in"
+	run --separate-stderr tt-stem "$BATS_TEST_TMPDIR/in"
+	assert_success
+	assert_output $'#word\tstem\nab\xef\xbf\xbdcd\tab\xef\xbf\xbdcd\nx\xef\xbf\xbdy\tx\xef\xbf\xbdy'
+	[ "$stderr" = "tt-stem: $BATS_TEST_TMPDIR/in:2: NUL or invalid UTF-8 replaced by U+FFFD" ]
+}
+
+@test "a 10 MB token is stemmed without trouble" {
+	{ printf '#word\n'; head -c 10000000 /dev/zero | tr '\0' a; printf '\nhuizen\n'; } > "$BATS_TEST_TMPDIR/big"
+	run --separate-stderr tt-stem "$BATS_TEST_TMPDIR/big"
+	assert_success
+	[ "$(tail -n 1 <<<"$output")" = $'huizen\thuiz' ]
+	[ "$(wc -c <<<"$output")" -gt 20000000 ]
+}
+
+@test "binary input (gzip, PDF) is refused, not stemmed" {
+	gzip -c "$FIX/tt-stem/small.tsv" > "$BATS_TEST_TMPDIR/x.gz"
+	run --separate-stderr tt-stem "$BATS_TEST_TMPDIR/x.gz"
+	assert_failure 2
+	assert_output ''
+	[[ "$stderr" == "tt-stem: $BATS_TEST_TMPDIR/x.gz:1: "* ]]
+	printf '%%PDF-1.4\n%%\xe2\xe3\n1 0 obj\n' > "$BATS_TEST_TMPDIR/x.pdf"
+	run --separate-stderr tt-stem "$BATS_TEST_TMPDIR/x.pdf"
+	assert_failure 2
+	[[ "$stderr" == "tt-stem: $BATS_TEST_TMPDIR/x.pdf:1: no header"* ]]
+}
+
+@test "a full disk is an error with exit 2" {
+	run --separate-stderr bash -c 'tt-stem "$1" > /dev/full' _ "$FIX/tt-stem/small.tsv"
+	assert_failure 2
+	[ "$stderr" = "tt-stem: stdout: No space left on device" ]
+}
+
+@test "| head -1 ends it quietly" {
+	run --separate-stderr bash -c 'for i in $(seq 200000); do echo "x	huizen"; done | { echo "#a	word"; cat; } | tt-stem | head -1'
+	assert_success
+	assert_output $'#a\tword\tstem'
+	[ -z "$stderr" ]
+}
+
+@test "same output under LC_ALL=C and nl_NL.UTF-8" {
+	locale -a | grep -qi '^nl_NL\.utf-\?8$' || skip "no nl_NL.UTF-8 locale"
+	a=$(LC_ALL=C tt-stem "$FIX/tt-stem/small.tsv")
+	b=$(LC_ALL=nl_NL.UTF-8 tt-stem "$FIX/tt-stem/small.tsv")
+	[ "$a" = "$b" ]
+	[ "$a" = "$(expected_small)" ]
+}
+
+@test "--help on stdout exit 0; bad option usage on stderr exit 2; --version names the stemmer" {
+	run --separate-stderr tt-stem --help
+	assert_success
+	assert_line --index 0 'usage: tt-stem [--column NAME] [FILE...]'
+	run --separate-stderr tt-stem --bogus
+	assert_failure 2
+	assert_output ''
+	[[ "$stderr" == *"usage: tt-stem"* ]]
+	run --separate-stderr tt-stem --version
+	assert_success
+	assert_line --index 0 'tt-stem (transitietaal) 0.1.0'
+	assert_line --regexp '^stemmer: libstemmer dutch(_porter)? '
+}
