@@ -76,6 +76,39 @@ demo: all
 bench: all
 	@sh bench/run.sh
 
+# libFuzzer targets in tests/fuzz/, each built with the whole library under
+# ASan and UBSan, first replaying the saved regressions, then fuzzing for
+# FUZZ_TIME seconds from seeds taken from samples/ and the test fixtures.
+FUZZ_TIME ?= 30
+FUZZ_CC	 ?= clang
+FUZZERS	 = $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz-*.c))
+
+$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(LIBSRC) $(LIBHDR) | $(STAMP)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(CPPFLAGS_TT) -Itests/fuzz -g -O1 \
+	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	    -o $@ $< $(LIBSRC) $(LDLIBS_TT)
+
+fuzz: $(addprefix $(BUILD)/fuzz/,$(FUZZERS))
+	@set -e; for f in $(FUZZERS); do \
+	    mkdir -p $(BUILD)/fuzz/corpus/$$f tests/fuzz/regressions/$$f; \
+	    echo "fuzz: $$f: replaying regressions"; \
+	    if [ -n "$$(ls tests/fuzz/regressions/$$f)" ]; then \
+	        $(BUILD)/fuzz/$$f tests/fuzz/regressions/$$f/* >/dev/null 2>&1 || \
+	        { echo "fuzz: $$f: a saved regression fails again"; exit 1; }; fi; \
+	    echo "fuzz: $$f: $(FUZZ_TIME) s"; \
+	    $(BUILD)/fuzz/$$f -max_total_time=$(FUZZ_TIME) -timeout=10 \
+	        -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
+	        -artifact_prefix=$(BUILD)/fuzz/$$f- \
+	        $(BUILD)/fuzz/corpus/$$f tests/fuzz/seeds samples tests/fixtures \
+	        2>$(BUILD)/fuzz/$$f.log || \
+	        { tail -40 $(BUILD)/fuzz/$$f.log; \
+	          echo "fuzz: $$f: crash saved as $(BUILD)/fuzz/$$f-*;" \
+	               "add it to tests/fuzz/regressions/$$f/"; exit 1; }; \
+	    grep -E 'stat::number_of_executed_units|stat::peak_rss_mb' $(BUILD)/fuzz/$$f.log | \
+	        sed "s/^/fuzz: $$f: /"; \
+	done
+
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DATADIR)/lexicons
@@ -94,4 +127,4 @@ uninstall:
 clean:
 	rm -rf $(BUILD) $(BIN)
 
-.PHONY: all deps check sanitize demo bench install uninstall clean
+.PHONY: all deps check sanitize demo bench fuzz install uninstall clean
