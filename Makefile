@@ -70,6 +70,20 @@ sanitize: $(STAMP)
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	    TT_BIN=build/asan/bin sh tests/run.sh
 
+# The whole suite with every program run under valgrind's memcheck: any
+# memory error or leak makes the program exit 99 and its test fail.
+VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full \
+	   --errors-for-leak-kinds=definite,indirect \
+	   --show-leak-kinds=definite,indirect
+valgrind: all
+	@sh tests/deps.sh valgrind
+	@rm -rf $(BUILD)/valgrind/bin && mkdir -p $(BUILD)/valgrind/bin
+	@for p in $(PROGS); do \
+	    printf '#!/bin/sh\nexec $(VALGRIND) "%s" "$$@"\n' \
+	        "$(CURDIR)/$(BIN)/$$p" > $(BUILD)/valgrind/bin/$$p; \
+	    chmod +x $(BUILD)/valgrind/bin/$$p; done
+	TT_BIN=$(BUILD)/valgrind/bin sh tests/run.sh
+
 demo: all
 	@sh pipelines/demo.sh
 
@@ -127,4 +141,4 @@ uninstall:
 clean:
 	rm -rf $(BUILD) $(BIN)
 
-.PHONY: all deps check sanitize demo bench fuzz install uninstall clean
+.PHONY: all deps check sanitize valgrind demo bench fuzz install uninstall clean

@@ -46,12 +46,14 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 
-	st = stemmer_open();
-	if (!stream_open(&s, argc, argv))
+	if (!stream_open(&s, argc, argv)) {
+		stream_close(&s);
 		return tt_finish();
+	}
 	col = stream_need(&s, column, "run tt-tokenise first");
 	if (stream_col(&s, "stem") >= 0)
 		tt_die("%s:1: the stream already has a column 'stem'", s.name);
+	st = stemmer_open();
 	out_bytes(s.header, s.headerlen);
 	out_str("\tstem\n");
 
