@@ -25,14 +25,15 @@ PROGS	 = $(patsubst filters/%.c,%,$(wildcard filters/tt-*.c))
 LIBSRC	 = $(wildcard filters/lib/*.c)
 LIBOBJ	 = $(patsubst filters/lib/%.c,$(BUILD)/lib/%.o,$(LIBSRC))
 LIBHDR	 = $(wildcard filters/lib/*.h)
-SCRIPTS	 = $(wildcard pipelines/tt-*)
+SCRIPTS	 = $(filter-out %.1,$(wildcard pipelines/tt-*))
 MAN1	 = $(wildcard filters/*.1 pipelines/*.1)
 MAN5	 = $(wildcard filters/*.5)
 LEXICONS = $(wildcard lexicons/*.tsv lexicons/*.txt)
 
 # Debian packages the build, the tests and the demo need.
 DEB_BUILD = gcc make pkg-config libpcre2-dev libstemmer-dev libutf8proc-dev
-DEB_TEST  = bats bats-assert bats-support locales groff-base groff poppler-utils
+DEB_TEST  = bats bats-assert bats-support locales groff-base groff poppler-utils \
+	    pandoc gnuplot-nox graphviz parallel util-linux libxml2-utils
 STAMP	 = $(BUILD)/.deps-ok
 
 all: $(STAMP) $(addprefix $(BIN)/,$(PROGS))
@@ -86,6 +87,12 @@ valgrind: all
 
 demo: all
 	@sh pipelines/demo.sh
+
+# The demo's report as one HTML page, and as a PNG rendered by headless
+# Chromium, to look at: build/demo/report.html and report.png.
+report: all
+	@sh tests/deps.sh chromium
+	@sh pipelines/demo.sh report
 
 bench: all
 	@sh bench/run.sh
@@ -141,4 +148,4 @@ uninstall:
 clean:
 	rm -rf $(BUILD) $(BIN)
 
-.PHONY: all deps check sanitize valgrind demo bench fuzz install uninstall clean
+.PHONY: all deps check sanitize valgrind demo report bench fuzz install uninstall clean
