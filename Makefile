@@ -33,7 +33,7 @@ LEXICONS = $(wildcard lexicons/*.tsv lexicons/*.txt)
 # Debian packages the build, the tests and the demo need.
 DEB_BUILD = gcc make pkg-config libpcre2-dev libstemmer-dev libutf8proc-dev
 DEB_TEST  = bats bats-assert bats-support locales groff-base groff poppler-utils \
-	    pandoc gnuplot-nox graphviz parallel util-linux libxml2-utils
+	    pandoc gnuplot-nox graphviz parallel util-linux libxml2-utils chromium
 STAMP	 = $(BUILD)/.deps-ok
 
 all: $(STAMP) $(addprefix $(BIN)/,$(PROGS))
