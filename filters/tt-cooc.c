@@ -1,0 +1,1116 @@
+/*
+ * tt-cooc - co-occurrence of the values of one column of the token stream
+ * within units (sentences, paragraphs, documents, windows of N tokens),
+ * with association measures; raw counts that merge by summing.
+ *
+ * Every unit counts a value, and a pair of values, at most once: n is the
+ * number of units, n_a the units holding a, n_ab the units holding both.
+ * See tt-cooc(1) for the measures and the counts format.
+ */
+#include <getopt.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon.h"
+#include "tt.h"
+
+static const char usage[] =
+"usage: tt-cooc [-f COLUMN] [-u UNIT] [-s MEASURE] [-m N] [-n N] [-i]\n"
+"               [-t TYPES] [-l LEXICON] [-F tsv|dot] [-c] [FILE ...]\n"
+"       tt-cooc -M [options] [COUNTS ...]\n"
+"Co-occurrence of the values of a column within units, with measures.\n"
+"  -f, --field COLUMN   column whose values co-occur: jargon (default),\n"
+"                       category (of the jargon entries), stem, word, ...\n"
+"  -u, --unit UNIT      sent (default), par, doc or window=N tokens\n"
+"  -s, --sort MEASURE   logdice (default), dice, mi, tscore, g2, n_ab\n"
+"  -m, --min N          pairs seen in at least N units (default 2)\n"
+"  -n, --top N          only the first N pairs (dot: 50 unless given)\n"
+"  -i, --fold           case-fold the values\n"
+"  -t, --types LIST     token types counted (default word,abbr,num;\n"
+"                       'all' for every type)\n"
+"  -l, --lexicon FILE   lexicon for --field category (repeatable;\n"
+"                       default transitietaal.tsv)\n"
+"  -F, --format FMT     tsv (default) or dot (a Graphviz graph)\n"
+"  -c, --counts         write the raw additive counts instead\n"
+"  -M, --merge          the operands are counts files: sum them\n"
+"  -h, --help           this help\n"
+"  -V, --version        version\n";
+
+#define COUNTS_MAGIC	"#tt-cooc-counts\tv1\t"
+#define NONE		UINT32_MAX
+#define MAXWINDOW	100000
+
+enum unit { UNIT_SENT, UNIT_PAR, UNIT_DOC, UNIT_WINDOW };
+enum measure { M_LOGDICE, M_DICE, M_MI, M_TSCORE, M_G2, M_NAB };
+
+static const char *const measure_names[] = {
+	"logdice", "dice", "mi", "tscore", "g2", "n_ab", NULL
+};
+
+/* Options. */
+static const char *opt_field = "jargon";
+static enum unit opt_unit = UNIT_SENT;
+static long opt_window;
+static enum measure opt_sort = M_LOGDICE;
+static long opt_min = 2;
+static long opt_top = -1;
+static int opt_fold, opt_counts, opt_merge, opt_dot;
+static unsigned opt_types = 0;	/* bit set of token types; 0 = all */
+static const char *lexpaths[64];
+static int nlexpaths;
+
+/* The counts. */
+static struct intern *values;	/* value strings to ids */
+static uint64_t *single;	/* units holding value id */
+static size_t nsingle;		/* allocated length of single */
+
+/*
+ * The pair table: open addressing with linear probing over slots that
+ * hold key and count together (one cache line visit per lookup). The key
+ * of a pair of ids x < y is x << 32 | y, never 0 since y > 0, so key 0
+ * marks an empty slot. At most 2/3 full.
+ */
+struct pslot {
+	uint64_t	 key;
+	uint64_t	 n;
+};
+static struct pslot *ptab;
+static size_t pmask;		/* slots - 1, slots a power of two */
+static size_t pcount;		/* pairs in the table */
+
+#define PAIR_HOME(k)	(pair_hash(k) & pmask)
+#define PAIR_BATCH	256	/* pair keys looked up together */
+static uint64_t nunits;
+
+/* The ids of the current unit, and the window ring. */
+static uint32_t *unit_ids;
+static size_t unit_len, unit_cap;
+static uint32_t *ring;
+static uint64_t ring_pos;	/* token positions in the current doc */
+
+static const char *const type_names[] = {
+	"word", "num", "punct", "sym", "url", "email", "tag", "abbr", NULL
+};
+
+/* Bit of the token type t[0..n), or 0 for a type not in the list. */
+static unsigned
+type_bit(const char *t, size_t n)
+{
+	int i;
+
+	for (i = 0; type_names[i] != NULL; i++)
+		if (strlen(type_names[i]) == n &&
+		    memcmp(type_names[i], t, n) == 0)
+			return 1u << i;
+	return 0;
+}
+
+/* Parses the --types list: comma-separated type names, or "all". */
+static unsigned
+parse_types(const char *arg)
+{
+	const char *p = arg, *comma;
+	unsigned bits = 0, b;
+	size_t n;
+
+	if (strcmp(arg, "all") == 0)
+		return 0;
+	for (;;) {
+		comma = strchr(p, ',');
+		n = comma ? (size_t)(comma - p) : strlen(p);
+		if ((b = type_bit(p, n)) == 0)
+			tt_die("--types: unknown token type '%.*s'", (int)n, p);
+		bits |= b;
+		if (comma == NULL)
+			return bits;
+		p = comma + 1;
+	}
+}
+
+/* Parses --unit: sent, par, doc or window=N with 1 <= N <= MAXWINDOW. */
+static void
+parse_unit(const char *arg)
+{
+	if (strcmp(arg, "sent") == 0)
+		opt_unit = UNIT_SENT;
+	else if (strcmp(arg, "par") == 0)
+		opt_unit = UNIT_PAR;
+	else if (strcmp(arg, "doc") == 0)
+		opt_unit = UNIT_DOC;
+	else if (strncmp(arg, "window=", 7) == 0) {
+		opt_unit = UNIT_WINDOW;
+		opt_window = tt_parse_count(arg + 7);
+		if (opt_window < 1 || opt_window > MAXWINDOW)
+			tt_die("--unit %s: the window must be a whole number "
+			    "of tokens from 1 to %d", arg, MAXWINDOW);
+	} else
+		tt_die("--unit %s: expected sent, par, doc or window=N", arg);
+}
+
+static const char *
+unit_name(void)
+{
+	static char buf[32];
+
+	switch (opt_unit) {
+	case UNIT_SENT:
+		return "sent";
+	case UNIT_PAR:
+		return "par";
+	case UNIT_DOC:
+		return "doc";
+	default:
+		snprintf(buf, sizeof buf, "window=%ld", opt_window);
+		return buf;
+	}
+}
+
+static uint64_t
+pair_hash(uint64_t k)
+{
+	k ^= k >> 33;
+	k *= 0xff51afd7ed558ccdULL;
+	k ^= k >> 33;
+	return k;
+}
+
+/* Doubles the pair table (or makes the first one). */
+static void
+pair_grow(void)
+{
+	struct pslot *old = ptab;
+	size_t i, j, oldslots = ptab ? pmask + 1 : 0;
+	size_t slots = oldslots ? oldslots * 2 : 1 << 16;
+
+	ptab = tt_xcalloc(slots, sizeof *ptab);
+	pmask = slots - 1;
+	for (i = 0; i < oldslots; i++) {
+		if (old[i].key == 0)
+			continue;
+		for (j = PAIR_HOME(old[i].key); ptab[j].key != 0;
+		    j = (j + 1) & pmask)
+			;
+		ptab[j] = old[i];
+	}
+	free(old);
+}
+
+/* Adds k to the count of pair key. */
+static void
+pair_add(uint64_t key, uint64_t k)
+{
+	size_t j;
+
+	if (ptab == NULL || (pcount + 1) * 3 > (pmask + 1) * 2)
+		pair_grow();
+	for (j = PAIR_HOME(key); ptab[j].key != 0; j = (j + 1) & pmask) {
+		if (ptab[j].key == key) {
+			ptab[j].n += k;
+			return;
+		}
+	}
+	ptab[j].key = key;
+	ptab[j].n = k;
+	pcount++;
+}
+
+/*
+ * Adds 1 to the count of each of the n pair keys. The table is made big
+ * enough for all of them first; then the home slots are prefetched, so
+ * that the cache misses of a batch overlap instead of coming one by one.
+ */
+static void
+pair_add_batch(const uint64_t *keys, size_t n)
+{
+	size_t i, j;
+
+	while (ptab == NULL || (pcount + n) * 3 > (pmask + 1) * 2)
+		pair_grow();
+#if defined(__GNUC__)
+	for (i = 0; i < n; i++)
+		__builtin_prefetch(&ptab[PAIR_HOME(keys[i])], 1);
+#endif
+	for (i = 0; i < n; i++) {
+		for (j = PAIR_HOME(keys[i]); ptab[j].key != 0;
+		    j = (j + 1) & pmask)
+			if (ptab[j].key == keys[i])
+				break;
+		if (ptab[j].key == 0) {
+			ptab[j].key = keys[i];
+			pcount++;
+		}
+		ptab[j].n++;
+	}
+}
+
+/* Adds k to the count of value id, growing the array of singles. */
+static void
+add_single(uint32_t id, uint64_t k)
+{
+	size_t cap;
+
+	if (id >= nsingle) {
+		cap = nsingle ? nsingle : 1024;
+		while (cap <= id)
+			cap *= 2;
+		single = tt_xrealloc(single, cap * sizeof *single);
+		memset(single + nsingle, 0, (cap - nsingle) * sizeof *single);
+		nsingle = cap;
+	}
+	single[id] += k;
+}
+
+static void
+unit_push(uint32_t id)
+{
+	if (unit_len == unit_cap) {
+		unit_cap = unit_cap ? unit_cap * 2 : 256;
+		unit_ids = tt_xrealloc(unit_ids, unit_cap * sizeof *unit_ids);
+	}
+	unit_ids[unit_len++] = id;
+}
+
+static int
+cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * Ends a unit whose value ids are unit_ids[0..unit_len): counts the unit,
+ * each distinct value once and each pair of distinct values once.
+ */
+static void
+unit_flush(void)
+{
+	static uint64_t batch[PAIR_BATCH];
+	size_t i, j, k, n = unit_len, nbatch;
+	uint32_t *v = unit_ids, t;
+
+	nunits++;
+	if (n > 16)
+		qsort(v, n, sizeof *v, cmp_u32);
+	else {
+		for (i = 1; i < n; i++) {
+			t = v[i];
+			for (j = i; j > 0 && v[j - 1] > t; j--)
+				v[j] = v[j - 1];
+			v[j] = t;
+		}
+	}
+	for (i = k = 0; i < n; i++)
+		if (k == 0 || v[k - 1] != v[i])
+			v[k++] = v[i];
+	nbatch = 0;
+	for (i = 0; i < k; i++) {
+		single[v[i]]++;
+		for (j = i + 1; j < k; j++) {
+			batch[nbatch++] = (uint64_t)v[i] << 32 | v[j];
+			if (nbatch == PAIR_BATCH) {
+				pair_add_batch(batch, nbatch);
+				nbatch = 0;
+			}
+		}
+	}
+	pair_add_batch(batch, nbatch);
+	unit_len = 0;
+}
+
+/* Window units: the ring holds the last opt_window positions of a doc. */
+static void
+window_add(uint32_t id)
+{
+	long i;
+
+	ring[ring_pos % (uint64_t)opt_window] = id;
+	ring_pos++;
+	if (ring_pos < (uint64_t)opt_window)
+		return;
+	for (i = 0; i < opt_window; i++)
+		if (ring[i] != NONE)
+			unit_push(ring[i]);
+	unit_flush();
+}
+
+/* End of a document in window mode: a doc shorter than the window is one
+ * window. */
+static void
+window_end_doc(void)
+{
+	uint64_t i;
+
+	if (ring_pos > 0 && ring_pos < (uint64_t)opt_window) {
+		for (i = 0; i < ring_pos; i++)
+			if (ring[i] != NONE)
+				unit_push(ring[i]);
+		unit_flush();
+	}
+	ring_pos = 0;
+}
+
+/* Interns value s[0..n) and makes room for its count. */
+static uint32_t
+value_id(const char *s, size_t n)
+{
+	int added;
+	uint32_t id;
+
+	id = intern_put(values, s, n, &added);
+	if (added)
+		add_single(id, 0);
+	return id;
+}
+
+static int
+field_eq(const struct ttfield *f, const struct ttbuf *b)
+{
+	return f->len == b->len && memcmp(f->s, b->s, f->len) == 0;
+}
+
+static void
+field_keep(struct ttbuf *b, const struct ttfield *f)
+{
+	b->len = 0;
+	tt_buf_add(b, f->s, f->len);
+}
+
+/*
+ * Reads the stream and counts. Unit boundaries: a change of doc, and for
+ * sent and par a change of that column's value. The value of a token comes
+ * from the field column; for jargon, '_' and continuation values ('+...')
+ * are no value; for category it is the category of the jargon entry.
+ */
+static void
+count_stream(int argc, char **argv)
+{
+	struct ttstream st;
+	struct ttbuf prevdoc = { 0 }, prevkey = { 0 }, val = { 0 }, tmp = { 0 };
+	struct ttstemmer *stemmer = NULL;
+	struct lexicon *lx = NULL;
+	struct intern *missing = NULL;
+	const struct ttfield *f;
+	const char *vs, *s;
+	size_t vn, sn;
+	int cdoc, ckey = -1, cfield, ctype, cword = -1, jargon, category = 0;
+	int open_unit = 0, started = 0, added;
+	long e;
+	uint32_t id;
+
+	if (!stream_open(&st, argc, argv)) {
+		stream_close(&st);
+		return;
+	}
+	cdoc = stream_need(&st, "doc", NULL);
+	if (opt_unit == UNIT_SENT)
+		ckey = stream_need(&st, "sent", NULL);
+	else if (opt_unit == UNIT_PAR)
+		ckey = stream_need(&st, "par", NULL);
+	if (strcmp(opt_field, "category") == 0) {
+		category = 1;
+		cfield = stream_need(&st, "jargon", "run tt-jargon first");
+		if (nlexpaths == 0)
+			lexpaths[nlexpaths++] = "transitietaal.tsv";
+		if ((lx = lexicon_load(lexpaths, nlexpaths)) == NULL)
+			exit(2);
+		missing = intern_new();
+	} else if (strcmp(opt_field, "jargon") == 0)
+		cfield = stream_need(&st, "jargon", "run tt-jargon first");
+	else if (strcmp(opt_field, "stem") == 0 &&
+	    stream_col(&st, "stem") < 0) {
+		cfield = -1;
+		cword = stream_need(&st, "word", NULL);
+		stemmer = stemmer_open();
+	} else
+		cfield = stream_need(&st, opt_field, NULL);
+	jargon = cfield >= 0 && strcmp(st.cols[cfield], "jargon") == 0;
+	ctype = opt_types ? stream_col(&st, "type") : -1;
+	if (opt_unit == UNIT_WINDOW) {
+		ring = tt_xmalloc((size_t)opt_window * sizeof *ring);
+		open_unit = 1;
+	}
+
+	while (stream_next(&st)) {
+		f = st.f;
+		if (!started || !field_eq(&f[cdoc], &prevdoc)) {
+			if (opt_unit == UNIT_WINDOW)
+				window_end_doc();
+			else if (open_unit)
+				unit_flush();
+			field_keep(&prevdoc, &f[cdoc]);
+			if (ckey >= 0)
+				field_keep(&prevkey, &f[ckey]);
+			open_unit = started = 1;
+		} else if (ckey >= 0 && !field_eq(&f[ckey], &prevkey)) {
+			unit_flush();
+			field_keep(&prevkey, &f[ckey]);
+		}
+		if (ctype >= 0 &&
+		    (type_bit(f[ctype].s, f[ctype].len) & opt_types) == 0)
+			continue;
+
+		/* The value of the token, or none. */
+		if (cfield >= 0) {
+			vs = f[cfield].s;
+			vn = f[cfield].len;
+			if (vn == 0 || (vn == 1 && vs[0] == '_') ||
+			    (jargon && vs[0] == '+'))
+				vs = NULL;
+		} else {
+			/* stem computed here: of the case-folded word */
+			field_unescape(&tmp, f[cword].s, f[cword].len);
+			fold(&val, tmp.s, tmp.len, FOLD_CASE);
+			vs = stemmer_stem(stemmer, val.s, val.len, &vn);
+			if (vn == 0)
+				vs = NULL;
+		}
+		if (vs != NULL && cfield >= 0 && memchr(vs, '\\', vn)) {
+			field_unescape(&tmp, vs, vn);
+			vs = tmp.s;
+			vn = tmp.len;
+		}
+		if (vs != NULL && category) {
+			tt_buf_reserve(&val, vn);
+			memcpy(val.s, vs, vn);
+			val.s[vn] = '\0';
+			val.len = vn;
+			if ((e = lexicon_find(lx, val.s)) < 0) {
+				/* each missing entry is reported once */
+				intern_put(missing, val.s, val.len, &added);
+				if (added)
+					tt_error("%s:%lu: jargon entry '%s' is "
+					    "not in the lexicon", st.name,
+					    st.lineno, val.s);
+				vs = NULL;
+			} else {
+				s = lexicon_category(lx,
+				    lexicon_entry(lx, (size_t)e)->catid);
+				vs = s;
+				vn = strlen(s);
+			}
+		}
+		if (vs != NULL && opt_fold) {
+			sn = fold(&val, vs, vn, FOLD_CASE);
+			vs = val.s;
+			vn = sn;
+		}
+		id = vs != NULL ? value_id(vs, vn) : NONE;
+		if (opt_unit == UNIT_WINDOW)
+			window_add(id);
+		else if (id != NONE)
+			unit_push(id);
+	}
+	if (opt_unit == UNIT_WINDOW)
+		window_end_doc();
+	else if (open_unit)
+		unit_flush();
+	stream_close(&st);
+	if (stemmer != NULL)
+		stemmer_close(stemmer);
+	if (lx != NULL) {
+		lexicon_free(lx);
+		intern_free(missing);
+	}
+	free(ring);
+	tt_buf_free(&prevdoc);
+	tt_buf_free(&prevkey);
+	tt_buf_free(&val);
+	tt_buf_free(&tmp);
+}
+
+/* ---- merging counts files --------------------------------------------- */
+
+static char *merge_header;	/* "field=... unit=..." of the first file */
+static const char *merge_first;
+
+/* Parses a count field; reports file:line and returns -1 if not one. */
+static int64_t
+parse_count_field(const struct ttreader *r, const char *s, size_t n)
+{
+	uint64_t v = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9' || v > UINT64_MAX / 20)
+			break;
+		v = v * 10 + (uint64_t)(s[i] - '0');
+	}
+	if (n == 0 || i < n || v > INT64_MAX) {
+		tt_error("%s:%lu: not a count: '%.*s'", r->name, r->lineno,
+		    (int)(n > 40 ? 40 : n), s);
+		return -1;
+	}
+	return (int64_t)v;
+}
+
+/* Splits line at TABs into at most max fields; returns the count. */
+static int
+split_tabs(char *s, size_t n, struct ttfield *f, int max)
+{
+	char *end = s + n, *tab;
+	int nf = 0;
+
+	while (nf < max) {
+		tab = memchr(s, '\t', (size_t)(end - s));
+		f[nf].s = s;
+		f[nf].len = (size_t)((tab ? tab : end) - s);
+		nf++;
+		if (tab == NULL)
+			return nf;
+		s = tab + 1;
+	}
+	return max + 1;
+}
+
+/* s with TABs shown as spaces, for a message; two static buffers. */
+static const char *
+spaced(const char *s, int which)
+{
+	static char buf[2][128];
+	size_t i;
+
+	for (i = 0; s[i] != '\0' && i < sizeof buf[0] - 1; i++)
+		buf[which][i] = s[i] == '\t' ? ' ' : s[i];
+	buf[which][i] = '\0';
+	return buf[which];
+}
+
+/*
+ * Adds one counts file to the totals. The first line must be the counts
+ * header; its field and unit must equal those of the first file. A row
+ * that is not "n COUNT", "v VALUE COUNT" or "p A B COUNT" is an error; the
+ * file is still read to the end so that every error is listed.
+ */
+static void
+merge_file(const char *path)
+{
+	struct ttreader r;
+	struct ttfield f[5];
+	struct ttbuf a = { 0 }, b = { 0 };
+	const char *rest;
+	int64_t k;
+	int64_t ia, ib;
+	uint32_t x, y;
+	int nf;
+
+	if (reader_open(&r, path, 1) < 0)
+		return;
+	if (reader_next(&r) <= 0 || r.len < sizeof COUNTS_MAGIC - 1 ||
+	    memcmp(r.line, COUNTS_MAGIC, sizeof COUNTS_MAGIC - 1) != 0) {
+		tt_error("%s:1: not a tt-cooc counts file (made with "
+		    "tt-cooc --counts)", r.name);
+		reader_close(&r);
+		return;
+	}
+	rest = r.line + sizeof COUNTS_MAGIC - 1;
+	if (merge_header == NULL) {
+		merge_header = tt_xstrdup(rest);
+		merge_first = tt_xstrdup(r.name);
+	} else if (strcmp(rest, merge_header) != 0) {
+		tt_error("%s:1: counts of %s cannot be merged with counts of "
+		    "%s (%s)", r.name, spaced(rest, 0), spaced(merge_header, 1),
+		    merge_first);
+		reader_close(&r);
+		return;
+	}
+	while (reader_next(&r) > 0) {
+		nf = split_tabs(r.line, r.len, f, 4);
+		if (nf == 2 && f[0].len == 1 && f[0].s[0] == 'n') {
+			if ((k = parse_count_field(&r, f[1].s, f[1].len)) >= 0)
+				nunits += (uint64_t)k;
+		} else if (nf == 3 && f[0].len == 1 && f[0].s[0] == 'v') {
+			if ((k = parse_count_field(&r, f[2].s, f[2].len)) < 0)
+				continue;
+			field_unescape(&a, f[1].s, f[1].len);
+			add_single(value_id(a.s, a.len), (uint64_t)k);
+		} else if (nf == 4 && f[0].len == 1 && f[0].s[0] == 'p') {
+			if ((k = parse_count_field(&r, f[3].s, f[3].len)) < 0)
+				continue;
+			field_unescape(&a, f[1].s, f[1].len);
+			field_unescape(&b, f[2].s, f[2].len);
+			ia = intern_get(values, a.s, a.len);
+			ib = intern_get(values, b.s, b.len);
+			if (ia < 0 || ib < 0 || ia == ib) {
+				tt_error("%s:%lu: a pair of values without "
+				    "their own counts", r.name, r.lineno);
+				continue;
+			}
+			x = (uint32_t)(ia < ib ? ia : ib);
+			y = (uint32_t)(ia < ib ? ib : ia);
+			pair_add((uint64_t)x << 32 | y, (uint64_t)k);
+		} else
+			tt_error("%s:%lu: not a counts row (n, v or p)",
+			    r.name, r.lineno);
+	}
+	reader_close(&r);
+	tt_buf_free(&a);
+	tt_buf_free(&b);
+}
+
+/* Takes field and unit back from the merged header for the output. */
+static char merged_field[256];
+
+static void
+merge_settings(void)
+{
+	const char *p, *u;
+	size_t n;
+
+	if (merge_header == NULL)
+		return;
+	if (strncmp(merge_header, "field=", 6) == 0) {
+		p = merge_header + 6;
+		n = strcspn(p, "\t");
+		if (n >= sizeof merged_field)
+			n = sizeof merged_field - 1;
+		memcpy(merged_field, p, n);
+		merged_field[n] = '\0';
+		opt_field = merged_field;
+	}
+	if ((u = strstr(merge_header, "\tunit=")) != NULL)
+		parse_unit(u + 6);
+}
+
+/* ---- output ----------------------------------------------------------- */
+
+static uint32_t *rank;		/* rank of each value id in byte order */
+
+static int
+cmp_value_ids(const void *pa, const void *pb)
+{
+	uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+	size_t la, lb;
+	const char *sa = intern_str(values, a, &la);
+	const char *sb = intern_str(values, b, &lb);
+	int c = memcmp(sa, sb, la < lb ? la : lb);
+
+	if (c != 0)
+		return c;
+	return la < lb ? -1 : la > lb;
+}
+
+/* Ranks the values in bytewise order: rank[id]; returns ids in order. */
+static uint32_t *
+rank_values(void)
+{
+	uint32_t i, n = intern_count(values), *order;
+
+	order = tt_xmalloc((n ? n : 1) * sizeof *order);
+	for (i = 0; i < n; i++)
+		order[i] = i;
+	qsort(order, n, sizeof *order, cmp_value_ids);
+	rank = tt_xmalloc((n ? n : 1) * sizeof *rank);
+	for (i = 0; i < n; i++)
+		rank[order[i]] = i;
+	return order;
+}
+
+struct pair {
+	uint32_t	 a, b;		/* ids with rank[a] < rank[b] */
+	uint64_t	 nab;
+	double		 key;		/* the --sort measure */
+};
+
+static int
+cmp_pair_names(const struct pair *x, const struct pair *y)
+{
+	if (rank[x->a] != rank[y->a])
+		return rank[x->a] < rank[y->a] ? -1 : 1;
+	if (rank[x->b] != rank[y->b])
+		return rank[x->b] < rank[y->b] ? -1 : 1;
+	return 0;
+}
+
+static int
+cmp_pair_sorted(const void *pa, const void *pb)
+{
+	const struct pair *x = pa, *y = pb;
+	double dx = x->key, dy = y->key;
+
+	if (dx != dy)
+		return dx > dy ? -1 : 1;
+	return cmp_pair_names(x, y);
+}
+
+static int
+cmp_pair_byname(const void *pa, const void *pb)
+{
+	return cmp_pair_names(pa, pb);
+}
+
+/*
+ * Writes v like out_double(v, 4) but faster: when v * 10^4 is safely away
+ * from a rounding tie, rounding it to an integer gives the digits printf
+ * would give; otherwise (and for huge or odd values) out_double decides.
+ * Tables of millions of pairs spend most of their output time here.
+ */
+static void
+out_measure(double v)
+{
+	double r, fl, frac;
+	uint64_t q;
+	char frac_digits[4];
+	int k, n;
+
+	if (!(v > -1e11 && v < 1e11)) {
+		out_double(v, 4);
+		return;
+	}
+	r = fabs(v) * 10000;
+	fl = floor(r);
+	frac = r - fl;
+	if (fabs(frac - 0.5) < 1e-6) {
+		out_double(v, 4);
+		return;
+	}
+	q = (uint64_t)fl + (frac > 0.5);
+	if (q == 0) {
+		out_char('0');
+		return;
+	}
+	if (v < 0)
+		out_char('-');
+	out_u64(q / 10000);
+	q %= 10000;
+	if (q == 0)
+		return;
+	for (k = 3; k >= 0; k--) {
+		frac_digits[k] = (char)('0' + q % 10);
+		q /= 10;
+	}
+	for (n = 4; frac_digits[n - 1] == '0'; n--)
+		;
+	out_char('.');
+	out_bytes(frac_digits, (size_t)n);
+}
+
+/* O ln(O/E), 0 when O is 0. */
+static double
+g2_cell(double o, double e)
+{
+	return o > 0 ? o * log(o / e) : 0;
+}
+
+/*
+ * The measures of a pair into m[] (by enum measure) from its 2x2 table;
+ * see tt-cooc(1). Only measure `only` is computed when it is not -1.
+ */
+static void
+measures(const struct pair *p, double *m, int only)
+{
+	double n = (double)nunits, na = (double)single[p->a];
+	double nb = (double)single[p->b], nab = (double)p->nab;
+	double e = na * nb / n, dice;
+
+	m[M_NAB] = nab;
+	if (only == -1 || only == M_MI)
+		m[M_MI] = log2(nab / e);
+	if (only == -1 || only == M_TSCORE)
+		m[M_TSCORE] = (nab - e) / sqrt(nab);
+	if (only == -1 || only == M_G2)
+		m[M_G2] = 2 * (g2_cell(nab, e) +
+		    g2_cell(na - nab, na * (n - nb) / n) +
+		    g2_cell(nb - nab, (n - na) * nb / n) +
+		    g2_cell(n - na - nb + nab, (n - na) * (n - nb) / n));
+	dice = 2 * nab / (na + nb);
+	m[M_DICE] = dice;
+	m[M_LOGDICE] = 14 + log2(dice);
+}
+
+/* Collects the pairs with n_ab >= min, oriented a < b bytewise. */
+static struct pair *
+collect_pairs(uint64_t min, size_t *np)
+{
+	struct pair *v;
+	size_t pos, n = 0;
+	uint64_t key, cnt;
+	uint32_t x, y;
+
+	for (pos = 0; pos <= pmask && ptab != NULL; pos++)
+		if (ptab[pos].key != 0 && ptab[pos].n >= min &&
+		    ptab[pos].n > 0)
+			n++;
+	v = tt_xmalloc((n + 1) * sizeof *v);
+	n = 0;
+	for (pos = 0; pos <= pmask && ptab != NULL; pos++) {
+		key = ptab[pos].key;
+		cnt = ptab[pos].n;
+		if (key == 0 || cnt < min || cnt == 0)
+			continue;
+		x = (uint32_t)(key >> 32);
+		y = (uint32_t)key;
+		v[n].a = rank[x] < rank[y] ? x : y;
+		v[n].b = rank[x] < rank[y] ? y : x;
+		v[n].nab = cnt;
+		n++;
+	}
+	*np = n;
+	return v;
+}
+
+static void
+write_counts(void)
+{
+	uint32_t *order, i, nv = intern_count(values);
+	struct pair *v;
+	size_t np, k;
+	const char *s;
+	size_t len;
+
+	out_str(COUNTS_MAGIC "field=");
+	out_str(opt_field);
+	out_str("\tunit=");
+	out_str(unit_name());
+	out_str("\nn\t");
+	out_u64(nunits);
+	out_char('\n');
+	order = rank_values();
+	for (i = 0; i < nv; i++) {
+		if (single[order[i]] == 0)
+			continue;
+		s = intern_str(values, order[i], &len);
+		out_str("v\t");
+		out_field(s, len, 0);
+		out_char('\t');
+		out_u64(single[order[i]]);
+		out_char('\n');
+	}
+	v = collect_pairs(1, &np);
+	qsort(v, np, sizeof *v, cmp_pair_byname);
+	for (k = 0; k < np; k++) {
+		out_str("p\t");
+		s = intern_str(values, v[k].a, &len);
+		out_field(s, len, 0);
+		out_char('\t');
+		s = intern_str(values, v[k].b, &len);
+		out_field(s, len, 0);
+		out_char('\t');
+		out_u64(v[k].nab);
+		out_char('\n');
+	}
+	free(v);
+	free(order);
+}
+
+/* A value as a quoted DOT identifier. */
+static void
+out_dot_string(const char *s, size_t n)
+{
+	size_t i;
+
+	out_char('"');
+	for (i = 0; i < n; i++) {
+		if (s[i] == '"' || s[i] == '\\') {
+			out_char('\\');
+			out_char(s[i]);
+		} else if (s[i] == '\n')
+			out_str("\\n");
+		else if (s[i] == '\t' || s[i] == '\r')
+			out_char(' ');
+		else
+			out_char(s[i]);
+	}
+	out_char('"');
+}
+
+static void
+write_dot(struct pair *v, size_t np)
+{
+	double lo, hi, w;
+	const char *s;
+	size_t k, len;
+
+	out_str("graph \"tt-cooc\" {\n"
+	    "\tgraph [overlap=false, splines=true, fontname=\"Helvetica\"];\n"
+	    "\tnode [shape=box, style=rounded, fontname=\"Helvetica\"];\n"
+	    "\tedge [fontname=\"Helvetica\", fontsize=10];\n");
+	lo = hi = np > 0 ? v[0].key : 0;
+	for (k = 0; k < np; k++) {
+		if (v[k].key < lo)
+			lo = v[k].key;
+		if (v[k].key > hi)
+			hi = v[k].key;
+	}
+	for (k = 0; k < np; k++) {
+		out_char('\t');
+		s = intern_str(values, v[k].a, &len);
+		out_dot_string(s, len);
+		out_str(" -- ");
+		s = intern_str(values, v[k].b, &len);
+		out_dot_string(s, len);
+		w = hi > lo ? 1 + 5 * (v[k].key - lo) / (hi - lo) : 3;
+		out_str(" [penwidth=");
+		out_double(w, 2);
+		out_str(", label=\"");
+		out_double(v[k].key, 1);
+		out_str("\"];\n");
+	}
+	out_str("}\n");
+}
+
+static void
+write_table(void)
+{
+	struct pair *v;
+	size_t np, k, len;
+	const char *s;
+	double m[6];
+	int i;
+
+	free(rank_values());
+	v = collect_pairs((uint64_t)opt_min, &np);
+	for (k = 0; k < np; k++) {
+		measures(&v[k], m, (int)opt_sort);
+		v[k].key = m[opt_sort];
+	}
+	qsort(v, np, sizeof *v, cmp_pair_sorted);
+	if (opt_top >= 0 && (size_t)opt_top < np)
+		np = (size_t)opt_top;
+	if (opt_dot) {
+		write_dot(v, np);
+		free(v);
+		return;
+	}
+	out_str("#a\tb\tn_ab\tn_a\tn_b\tn\tmi\ttscore\tg2\tdice\tlogdice\n");
+	for (k = 0; k < np; k++) {
+		s = intern_str(values, v[k].a, &len);
+		out_field(s, len, 1);
+		out_char('\t');
+		s = intern_str(values, v[k].b, &len);
+		out_field(s, len, 0);
+		out_char('\t');
+		out_u64(v[k].nab);
+		out_char('\t');
+		out_u64(single[v[k].a]);
+		out_char('\t');
+		out_u64(single[v[k].b]);
+		out_char('\t');
+		out_u64(nunits);
+		measures(&v[k], m, -1);
+		for (i = M_MI; i <= M_G2; i++) {
+			out_char('\t');
+			out_measure(m[i]);
+		}
+		out_char('\t');
+		out_measure(m[M_DICE]);
+		out_char('\t');
+		out_measure(m[M_LOGDICE]);
+		out_char('\n');
+	}
+	free(v);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "field", required_argument, NULL, 'f' },
+		{ "unit", required_argument, NULL, 'u' },
+		{ "sort", required_argument, NULL, 's' },
+		{ "min", required_argument, NULL, 'm' },
+		{ "top", required_argument, NULL, 'n' },
+		{ "fold", no_argument, NULL, 'i' },
+		{ "types", required_argument, NULL, 't' },
+		{ "lexicon", required_argument, NULL, 'l' },
+		{ "format", required_argument, NULL, 'F' },
+		{ "counts", no_argument, NULL, 'c' },
+		{ "merge", no_argument, NULL, 'M' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c, i, top_given = 0;
+
+	tt_init(argv[0]);
+	opt_types = parse_types("word,abbr,num");
+	while ((c = getopt_long(argc, argv, "f:u:s:m:n:it:l:F:cMhV", longopts,
+	    NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (*optarg == '\0')
+				tt_die("--field: an empty column name");
+			opt_field = optarg;
+			break;
+		case 'u':
+			parse_unit(optarg);
+			break;
+		case 's':
+			for (i = 0; measure_names[i] != NULL; i++)
+				if (strcmp(measure_names[i], optarg) == 0)
+					break;
+			if (measure_names[i] == NULL)
+				tt_die("--sort %s: expected logdice, dice, mi, "
+				    "tscore, g2 or n_ab", optarg);
+			opt_sort = (enum measure)i;
+			break;
+		case 'm':
+			if ((opt_min = tt_parse_count(optarg)) < 0)
+				tt_die("--min %s: not a whole number", optarg);
+			break;
+		case 'n':
+			if ((opt_top = tt_parse_count(optarg)) < 0)
+				tt_die("--top %s: not a whole number", optarg);
+			top_given = 1;
+			break;
+		case 'i':
+			opt_fold = 1;
+			break;
+		case 't':
+			opt_types = parse_types(optarg);
+			break;
+		case 'l':
+			if (nlexpaths == (int)(sizeof lexpaths /
+			    sizeof lexpaths[0]))
+				tt_die("too many lexicons");
+			lexpaths[nlexpaths++] = optarg;
+			break;
+		case 'F':
+			if (strcmp(optarg, "dot") == 0)
+				opt_dot = 1;
+			else if (strcmp(optarg, "tsv") == 0)
+				opt_dot = 0;
+			else
+				tt_die("--format %s: expected tsv or dot",
+				    optarg);
+			break;
+		case 'c':
+			opt_counts = 1;
+			break;
+		case 'M':
+			opt_merge = 1;
+			break;
+		case 'h':
+			tt_help(usage);
+		case 'V':
+			tt_version();
+		default:
+			tt_usage(usage);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (opt_counts && opt_dot)
+		tt_die("--counts and --format dot exclude each other");
+	if (opt_dot && !top_given)
+		opt_top = 50;
+
+	values = intern_new();
+	if (opt_merge) {
+		if (argc == 0)
+			merge_file("-");
+		for (i = 0; i < argc; i++)
+			merge_file(argv[i]);
+		merge_settings();
+	} else
+		count_stream(argc, argv);
+
+	if (opt_counts)
+		write_counts();
+	else
+		write_table();
+	return tt_finish();
+}
