@@ -177,3 +177,11 @@ expected_small() {
 	assert_line --index 0 'tt-stem (transitietaal) 0.1.0'
 	assert_line --regexp '^stemmer: libstemmer dutch(_porter)? '
 }
+
+@test "a storm of alternating combining marks is folded in bounded time (stream-safe)" {
+	python3 -c 'import sys; sys.stdout.buffer.write(("#word\na" + "\u0301\u0316" * 20000 + "\n").encode())' > "$BATS_TEST_TMPDIR/storm"
+	run --separate-stderr timeout 60 tt-stem "$BATS_TEST_TMPDIR/storm"
+	assert_success
+	# a CGJ (U+034F) after every 30 marks keeps the reordering linear
+	[ "$(tail -n 1 <<<"$output" | cut -f2 | grep -o $'\xcd\x8f' | wc -l)" -eq 1333 ]
+}

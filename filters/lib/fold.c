@@ -10,6 +10,57 @@
 /* Code point scratch space, reused by every call (no malloc per token). */
 static utf8proc_int32_t *cps;
 static utf8proc_ssize_t ncps;
+static struct ttbuf safe;
+
+/* UAX #15's stream-safe limit on consecutive non-starters. */
+#define MAX_NONSTARTERS	30
+
+/*
+ * Returns s, or a copy in `safe` with U+034F COMBINING GRAPHEME JOINER put
+ * after every 30 consecutive non-starters (UAX #15, Stream-Safe Text
+ * Format). utf8proc orders combining marks with a sort that is quadratic in
+ * the length of a run, so without this a storm of marks takes minutes.
+ */
+static const char *
+stream_safe(const char *s, size_t *n)
+{
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k;
+	size_t i, run = 0, longest = 0, done = 0;
+
+	for (i = 0; i < *n; i += (size_t)k) {
+		k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+		    (utf8proc_ssize_t)(*n - i), &cp);
+		if (k <= 0)
+			return s;
+		if (cp >= 0x300 && utf8proc_get_property(cp)->combining_class)
+			run++;
+		else
+			run = 0;
+		if (run > longest)
+			longest = run;
+	}
+	if (longest <= MAX_NONSTARTERS)
+		return s;
+	safe.len = 0;
+	run = 0;
+	for (i = 0; i < *n; i += (size_t)k) {
+		k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+		    (utf8proc_ssize_t)(*n - i), &cp);
+		if (cp >= 0x300 && utf8proc_get_property(cp)->combining_class) {
+			if (++run > MAX_NONSTARTERS) {
+				tt_buf_add(&safe, s + done, i - done);
+				tt_buf_add(&safe, "\xCD\x8F", 2);
+				done = i;
+				run = 1;
+			}
+		} else
+			run = 0;
+	}
+	tt_buf_add(&safe, s + done, *n - done);
+	*n = safe.len;
+	return safe.s;
+}
 
 int
 is_ascii(const char *s, size_t n)
@@ -43,6 +94,7 @@ fold(struct ttbuf *b, const char *s, size_t n, int flags)
 		b->s[n] = '\0';
 		return n;
 	}
+	s = stream_safe(s, &n);
 	opt = UTF8PROC_STABLE | UTF8PROC_COMPOSE;
 	if (flags & FOLD_CASE)
 		opt |= UTF8PROC_CASEFOLD;
@@ -54,10 +106,8 @@ fold(struct ttbuf *b, const char *s, size_t n, int flags)
 		len = utf8proc_decompose((const utf8proc_uint8_t *)s,
 		    (utf8proc_ssize_t)n, cps, ncps, opt);
 		if (len < 0) {		/* cannot happen on reader output */
-			memcpy(b->s, s, n);
-			b->len = n;
-			b->s[n] = '\0';
-			return n;
+			tt_buf_add(b, s, n);
+			return b->len;
 		}
 		if (len <= ncps)
 			break;
