@@ -82,14 +82,16 @@ fold(struct ttbuf *b, const char *s, size_t n, int flags)
 
 	b->len = 0;
 	tt_buf_reserve(b, n);
-	if (is_ascii(s, n)) {
-		if (flags & FOLD_CASE) {
-			for (i = 0; i < n; i++) {
-				char c = s[i];
-				b->s[i] = c >= 'A' && c <= 'Z' ? c + 32 : c;
-			}
-		} else
-			memcpy(b->s, s, n);
+	/* ASCII, the common case: lower-cased in one pass, no utf8proc. */
+	for (i = 0; i < n; i++) {
+		char c = s[i];
+
+		if ((unsigned char)c >= 0x80)
+			break;
+		b->s[i] = (flags & FOLD_CASE) && c >= 'A' && c <= 'Z' ?
+		    (char)(c + 32) : c;
+	}
+	if (i == n) {
 		b->len = n;
 		b->s[n] = '\0';
 		return n;

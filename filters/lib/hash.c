@@ -34,8 +34,14 @@ hash_bytes(const void *p, size_t n)
 	return h;
 }
 
+/* A slot keeps the hash beside the id, so a probe touches one cache line. */
+struct islot {
+	uint32_t	 hash;		/* low 32 bits of the key's hash */
+	uint32_t	 id1;		/* id + 1, 0 = empty */
+};
+
 struct intern {
-	uint32_t	*slots;		/* id + 1, 0 = empty */
+	struct islot	*slots;
 	size_t		 nslots;	/* a power of two */
 	uint32_t	 count;
 	size_t		*offs;		/* string start in the arena, by id */
@@ -88,43 +94,49 @@ intern_grow(struct intern *t)
 	t->slots = tt_xcalloc(t->nslots, sizeof *t->slots);
 	mask = t->nslots - 1;
 	for (id = 0; id < t->count; id++) {
-		for (j = t->hashes[id] & mask; t->slots[j] != 0; j = (j + 1) & mask)
+		for (j = t->hashes[id] & mask; t->slots[j].id1 != 0;
+		    j = (j + 1) & mask)
 			;
-		t->slots[j] = id + 1;
+		t->slots[j].hash = t->hashes[id];
+		t->slots[j].id1 = id + 1;
 	}
+}
+
+/* The slot of s: where it is, or the empty slot where it would go. */
+static size_t
+intern_find(const struct intern *t, const char *s, size_t n, uint32_t h)
+{
+	size_t j, mask = t->nslots - 1;
+	uint32_t id;
+
+	for (j = h & mask; t->slots[j].id1 != 0; j = (j + 1) & mask) {
+		if (t->slots[j].hash != h)
+			continue;
+		id = t->slots[j].id1 - 1;
+		if (t->lens[id] == n && memcmp(t->arena + t->offs[id], s, n) == 0)
+			break;
+	}
+	return j;
 }
 
 int64_t
 intern_get(const struct intern *t, const char *s, size_t n)
 {
-	uint64_t h = hash_bytes(s, n);
-	size_t j, mask = t->nslots - 1;
-	uint32_t id;
+	size_t j = intern_find(t, s, n, (uint32_t)hash_bytes(s, n));
 
-	for (j = (uint32_t)h & mask; (id = t->slots[j]) != 0; j = (j + 1) & mask) {
-		id--;
-		if (t->hashes[id] == (uint32_t)h && t->lens[id] == n &&
-		    memcmp(t->arena + t->offs[id], s, n) == 0)
-			return id;
-	}
-	return -1;
+	return t->slots[j].id1 != 0 ? (int64_t)t->slots[j].id1 - 1 : -1;
 }
 
 uint32_t
 intern_put(struct intern *t, const char *s, size_t n, int *added)
 {
-	uint64_t h = hash_bytes(s, n);
-	size_t j, mask = t->nslots - 1;
-	uint32_t id;
+	uint32_t h = (uint32_t)hash_bytes(s, n), id;
+	size_t j = intern_find(t, s, n, h);
 
-	for (j = (uint32_t)h & mask; (id = t->slots[j]) != 0; j = (j + 1) & mask) {
-		id--;
-		if (t->hashes[id] == (uint32_t)h && t->lens[id] == n &&
-		    memcmp(t->arena + t->offs[id], s, n) == 0) {
-			if (added != NULL)
-				*added = 0;
-			return id;
-		}
+	if (t->slots[j].id1 != 0) {
+		if (added != NULL)
+			*added = 0;
+		return t->slots[j].id1 - 1;
 	}
 	if (t->count == t->idcap) {
 		t->idcap = t->idcap ? t->idcap * 2 : 64;
@@ -143,9 +155,10 @@ intern_put(struct intern *t, const char *s, size_t n, int *added)
 	id = t->count++;
 	t->offs[id] = t->arenalen;
 	t->lens[id] = (uint32_t)n;
-	t->hashes[id] = (uint32_t)h;
+	t->hashes[id] = h;
 	t->arenalen += n + 1;
-	t->slots[j] = id + 1;
+	t->slots[j].hash = h;
+	t->slots[j].id1 = id + 1;
 	if (t->count * 2 > t->nslots)
 		intern_grow(t);
 	if (added != NULL)

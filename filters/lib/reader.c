@@ -55,6 +55,69 @@ utf8_valid_len(const unsigned char *s, size_t n)
 	return 0;
 }
 
+#define ONES	0x0101010101010101ULL
+#define HIGHS	0x8080808080808080ULL
+#define HAS_ZERO(v)	(((v) - ONES) & ~(v) & HIGHS)
+
+/* Byte i of a word loaded by load_le() is bits 8i..8i+7 on any machine. */
+#define FIRST_BYTE(m)	((size_t)__builtin_ctzll(m) >> 3)
+
+static uint64_t
+load_le(const char *p)
+{
+	uint64_t v;
+
+	memcpy(&v, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	v = __builtin_bswap64(v);
+#endif
+	return v;
+}
+#define LOW7	0x7F7F7F7F7F7F7F7FULL
+/* The high bit of each byte of x that is zero, exactly (no borrows). */
+#define ZERO_BYTES(x)	(~((((x) & LOW7) + LOW7) | (x) | LOW7))
+
+/*
+ * Whether s[0..n) is plain ASCII without NUL and CR, eight bytes at a time:
+ * the common case, which then needs no further look. On the way it notes
+ * where the TABs are, so the stream reader need not look for them again.
+ */
+static int
+line_is_plain(struct ttreader *r, const char *s, size_t n)
+{
+	uint64_t v, m;
+	size_t i = 0;
+	long nt = 0;
+
+	r->ntabs = -1;
+	for (; i + 8 <= n; i += 8) {
+		v = load_le(s + i);
+		if ((v & HIGHS) || HAS_ZERO(v) || HAS_ZERO(v ^ (ONES * '\r')))
+			return 0;
+		for (m = ZERO_BYTES(v ^ (ONES * '\t')); m != 0; m &= m - 1) {
+			if (nt < READER_MAXTABS)
+				r->tabs[nt] = (uint32_t)(i + FIRST_BYTE(m));
+			nt++;
+		}
+	}
+	if (i < n) {
+		/* the last 1-7 bytes, padded with spaces to a whole word */
+		char tail[8] = "        ";
+
+		memcpy(tail, s + i, n - i);
+		v = load_le(tail);
+		if ((v & HIGHS) || HAS_ZERO(v) || HAS_ZERO(v ^ (ONES * '\r')))
+			return 0;
+		for (m = ZERO_BYTES(v ^ (ONES * '\t')); m != 0; m &= m - 1) {
+			if (nt < READER_MAXTABS)
+				r->tabs[nt] = (uint32_t)(i + FIRST_BYTE(m));
+			nt++;
+		}
+	}
+	r->ntabs = nt;
+	return 1;
+}
+
 /* Whether s[0..n) is valid UTF-8 without NUL; the common ASCII case first. */
 static int
 line_is_clean(const char *s, size_t n)
@@ -218,13 +281,23 @@ deliver(struct ttreader *r, char *s, size_t n)
 		s += 3;
 		n -= 3;
 	}
-	if (line_is_clean(s, n)) {
+	if (line_is_plain(r, s, n) || line_is_clean(s, n)) {
 		s[n] = '\0';
 		r->line = s;
 		r->len = n;
-	} else
+	} else {
 		line_repair(r, s, n);
+		r->ntabs = -1;
+	}
 	return 1;
+}
+
+/* deliver() for a first line that reader_next has already counted. */
+static int
+deliver_first(struct ttreader *r, char *s, size_t n)
+{
+	r->lineno--;
+	return deliver(r, s, n);
 }
 
 int
@@ -252,6 +325,22 @@ reader_next(struct ttreader *r)
 		start = r->buf + r->bufpos;
 		end = r->buf + r->buflen;
 		nl = memchr(start, '\n', (size_t)(end - start));
+		if (nl != NULL && line_is_plain(r, start, (size_t)(nl - start))) {
+			/* the common case: a clean line that ends at LF */
+			r->bufpos = (size_t)(nl - r->buf) + 1;
+			if (r->lbuf.len == 0) {
+				r->lineno++;
+				if (r->lineno == 1)
+					return deliver_first(r, start,
+					    (size_t)(nl - start));
+				*nl = '\0';
+				r->line = start;
+				r->len = (size_t)(nl - start);
+				return 1;
+			}
+			tt_buf_add(&r->lbuf, start, (size_t)(nl - start));
+			return deliver(r, r->lbuf.s, r->lbuf.len);
+		}
 		cr = memchr(start, '\r', (size_t)((nl ? nl : end) - start));
 		if (cr != NULL) {
 			nl = cr;

@@ -75,6 +75,8 @@ void	 tt_buf_free(struct ttbuf *b);
 
 /* ---- reader.c: the one line reader ------------------------------------- */
 
+#define READER_MAXTABS	64
+
 /*
  * Reads lines of any length from a file or stdin ("-", named "<stdin>").
  * A line ends at LF, CRLF or a lone CR; a missing final newline is fine; a
@@ -97,6 +99,10 @@ struct ttreader {
 	size_t		 bufpos, buflen;
 	struct ttbuf	 lbuf, fixbuf;
 	int		 eof, pendcr, warned, isstdin;
+	/* TABs of the current line, found while checking it: a count, or -1
+	 * when not counted; the offsets of the first READER_MAXTABS. */
+	long		 ntabs;
+	uint32_t	 tabs[READER_MAXTABS];
 };
 
 /* Opens path ("-" is stdin). binary_check: refuse binary files. Returns 0,
