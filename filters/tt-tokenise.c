@@ -53,39 +53,6 @@ writer_flush(struct writer *w)
 	w->batchlen = 0;
 }
 
-/* Appends s[0..n) to b escaped as out_field(s, n, first) writes it. */
-static void
-escape_field(struct ttbuf *b, const char *s, size_t n, int first)
-{
-	size_t i;
-
-	if (n == 0) {
-		tt_buf_addc(b, '_');
-		return;
-	}
-	if ((n == 1 && s[0] == '_') || (first && s[0] == '#'))
-		tt_buf_addc(b, '\\');
-	for (i = 0; i < n; i++) {
-		switch (s[i]) {
-		case '\t':
-			tt_buf_add(b, "\\t", 2);
-			break;
-		case '\n':
-			tt_buf_add(b, "\\n", 2);
-			break;
-		case '\r':
-			tt_buf_add(b, "\\r", 2);
-			break;
-		case '\\':
-			tt_buf_add(b, "\\\\", 2);
-			break;
-		default:
-			tt_buf_addc(b, s[i]);
-			break;
-		}
-	}
-}
-
 static void
 add_number(struct ttbuf *b, unsigned long v)
 {
@@ -103,7 +70,7 @@ static void
 writer_doc(struct writer *w, const char *name)
 {
 	w->doc.len = 0;
-	escape_field(&w->doc, name, strlen(name), 1);
+	field_escape(&w->doc, name, strlen(name), 1);
 	w->line = w->par = w->sent = (unsigned long)-1;
 	w->tokbuf[sizeof w->tokbuf - 1] = '0';
 	w->tokpos = sizeof w->tokbuf - 1;
@@ -171,7 +138,7 @@ emit(const struct token *tk, void *arg)
 		w->speakerraw.len = 0;
 		tt_buf_add(&w->speakerraw, tk->speaker, tk->speakerlen);
 		w->speaker.len = 0;
-		escape_field(&w->speaker, tk->speaker, tk->speakerlen, 0);
+		field_escape(&w->speaker, tk->speaker, tk->speakerlen, 0);
 	}
 	len = w->prefix.len + toklen + 8 + tk->len + 2 +
 	    (tk->speaker != NULL ? w->speaker.len : 1);

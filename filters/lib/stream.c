@@ -330,41 +330,57 @@ out_double(double v, int decimals)
 }
 
 void
-out_field(const char *s, size_t n, int first)
+field_escape(struct ttbuf *b, const char *s, size_t n, int first)
 {
-	size_t i, run;
+	size_t i;
 
 	if (n == 0) {
-		out_char('_');
+		tt_buf_addc(b, '_');
 		return;
 	}
 	if ((n == 1 && s[0] == '_') || (first && s[0] == '#'))
-		out_char('\\');
-	for (i = 0; i < n; i += run) {
-		for (run = 0; i + run < n; run++) {
-			char c = s[i + run];
-			if (c == '\t' || c == '\n' || c == '\r' || c == '\\')
-				break;
-		}
-		out_bytes(s + i, run);
-		if (i + run < n) {
-			switch (s[i + run]) {
-			case '\t':
-				out_bytes("\\t", 2);
-				break;
-			case '\n':
-				out_bytes("\\n", 2);
-				break;
-			case '\r':
-				out_bytes("\\r", 2);
-				break;
-			default:
-				out_bytes("\\\\", 2);
-				break;
-			}
-			run++;
+		tt_buf_addc(b, '\\');
+	for (i = 0; i < n; i++) {
+		switch (s[i]) {
+		case '\t':
+			tt_buf_add(b, "\\t", 2);
+			break;
+		case '\n':
+			tt_buf_add(b, "\\n", 2);
+			break;
+		case '\r':
+			tt_buf_add(b, "\\r", 2);
+			break;
+		case '\\':
+			tt_buf_add(b, "\\\\", 2);
+			break;
+		default:
+			tt_buf_addc(b, s[i]);
+			break;
 		}
 	}
+}
+
+void
+out_field(const char *s, size_t n, int first)
+{
+	static struct ttbuf esc;
+	size_t i;
+
+	/* Most values need no escaping: write them as they are. */
+	if (n > 0 && !(n == 1 && s[0] == '_') && !(first && s[0] == '#')) {
+		for (i = 0; i < n; i++)
+			if (s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ||
+			    s[i] == '\\')
+				break;
+		if (i == n) {
+			out_bytes(s, n);
+			return;
+		}
+	}
+	esc.len = 0;
+	field_escape(&esc, s, n, first);
+	out_bytes(esc.s, esc.len);
 }
 
 void

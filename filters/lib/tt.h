@@ -174,6 +174,8 @@ void	 out_double(double v, int decimals);
  * value as "_" and a value "_" as "\_"; with first set, a leading '#' is
  * written "\#" (a data line never begins with '#'). */
 void	 out_field(const char *s, size_t n, int first);
+/* Appends s escaped as out_field would write it to b. */
+void	 field_escape(struct ttbuf *b, const char *s, size_t n, int first);
 /* Undoes out_field's escaping into b (b is reset first). */
 void	 field_unescape(struct ttbuf *b, const char *s, size_t n);
 void	 out_flush(void);
