@@ -168,6 +168,7 @@ quality="$OUT/quality.txt"
 : > "$quality"
 [ -x bench/ud-score.sh ] && sh bench/ud-score.sh >> "$quality" 2>&1 || true
 [ -f bench/eval-jargon.sh ] && sh bench/eval-jargon.sh >> "$quality" 2>&1 || true
+[ -f bench/eval-jargon.sh ] && sh bench/eval-jargon.sh --speed >> "$quality" 2>&1 || true
 [ -f bench/eval-score.sh ] && sh bench/eval-score.sh >> "$quality" 2>&1 || true
 cat "$quality"
 
