@@ -366,19 +366,6 @@ value_id(const char *s, size_t n)
 	return id;
 }
 
-static int
-field_eq(const struct ttfield *f, const struct ttbuf *b)
-{
-	return f->len == b->len && memcmp(f->s, b->s, f->len) == 0;
-}
-
-static void
-field_keep(struct ttbuf *b, const struct ttfield *f)
-{
-	b->len = 0;
-	tt_buf_add(b, f->s, f->len);
-}
-
 /*
  * Reads the stream and counts. Unit boundaries: a change of doc, and for
  * sent and par a change of that column's value. The value of a token comes
@@ -441,13 +428,13 @@ count_stream(int argc, char **argv)
 				window_end_doc();
 			else if (open_unit)
 				unit_flush();
-			field_keep(&prevdoc, &f[cdoc]);
+			field_copy(&prevdoc, &f[cdoc]);
 			if (ckey >= 0)
-				field_keep(&prevkey, &f[ckey]);
+				field_copy(&prevkey, &f[ckey]);
 			open_unit = started = 1;
 		} else if (ckey >= 0 && !field_eq(&f[ckey], &prevkey)) {
 			unit_flush();
-			field_keep(&prevkey, &f[ckey]);
+			field_copy(&prevkey, &f[ckey]);
 		}
 		if (ctype >= 0 &&
 		    (type_bit(f[ctype].s, f[ctype].len) & opt_types) == 0)

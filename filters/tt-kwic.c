@@ -330,38 +330,6 @@ cut_right(const char *s, size_t n, size_t cols)
 	return i;
 }
 
-/* Appends s[0..n) to b escaped as out_field() escapes a field. */
-static void
-buf_field(struct ttbuf *b, const char *s, size_t n)
-{
-	size_t i;
-
-	if (n == 0) {
-		tt_buf_addc(b, '_');
-		return;
-	}
-	if (n == 1 && s[0] == '_')
-		tt_buf_addc(b, '\\');
-	for (i = 0; i < n; i++) {
-		switch (s[i]) {
-		case '\t':
-			tt_buf_add(b, "\\t", 2);
-			break;
-		case '\n':
-			tt_buf_add(b, "\\n", 2);
-			break;
-		case '\r':
-			tt_buf_add(b, "\\r", 2);
-			break;
-		case '\\':
-			tt_buf_add(b, "\\\\", 2);
-			break;
-		default:
-			tt_buf_addc(b, s[i]);
-		}
-	}
-}
-
 /* ---- matching ------------------------------------------------------------ */
 
 /* Whether jargon value v (a first token: "lexicon:id") is asked for. */
@@ -544,13 +512,13 @@ emit(uint64_t first, int span)
 		tt_buf_addc(&line, '\t');
 		tt_buf_add(&line, t->line.s + t->ln_off, t->ln_len);
 		tt_buf_addc(&line, '\t');
-		buf_field(&line, left.s, left.len);
+		field_escape(&line, left.s, left.len, 0);
 		tt_buf_addc(&line, '\t');
-		buf_field(&line, kw.s, kw.len);
+		field_escape(&line, kw.s, kw.len, 0);
 		tt_buf_addc(&line, '\t');
-		buf_field(&line, right.s, right.len);
+		field_escape(&line, right.s, right.len, 0);
 		tt_buf_addc(&line, '\t');
-		buf_field(&line, lbl, lbllen);
+		field_escape(&line, lbl, lbllen, 0);
 		if (!opt_sort) {
 			out_bytes(line.s, line.len);
 			out_char('\n');

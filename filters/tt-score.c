@@ -485,19 +485,6 @@ ring_push(void)
 
 /* ---- the stream ------------------------------------------------------------ */
 
-static int
-field_eq(const struct ttfield *f, const struct ttbuf *b)
-{
-	return f->len == b->len && memcmp(f->s, b->s, f->len) == 0;
-}
-
-static void
-field_keep(struct ttbuf *b, const struct ttfield *f)
-{
-	b->len = 0;
-	tt_buf_add(b, f->s, f->len);
-}
-
 /* Whether a token of this type counts in `tokens`: word, num, abbr. */
 static int
 counted_type(const struct ttfield *t)
@@ -582,7 +569,7 @@ score_stream(int argc, char **argv)
 			for (idx = 0; idx < nunits; idx++)
 				if (units[idx]->end == UINT64_MAX)
 					units[idx]->end = rtail;
-			field_keep(&prevdoc, &f[cdoc]);
+			field_copy(&prevdoc, &f[cdoc]);
 			counted = 0;
 			window = 0;
 			nspk = 0;
@@ -594,7 +581,7 @@ score_stream(int argc, char **argv)
 		if (csent >= 0 && (newdoc || !field_eq(&f[csent], &prevsent))) {
 			if (!newdoc)
 				sentkey++;
-			field_keep(&prevsent, &f[csent]);
+			field_copy(&prevsent, &f[csent]);
 		}
 		if (ctype < 0 || counted_type(&f[ctype]))
 			counted++;
@@ -610,7 +597,7 @@ score_stream(int argc, char **argv)
 			if (newdoc || !field_eq(&f[ckey], &keys)) {
 				if (!newdoc)
 					u->end = rtail;
-				field_keep(&keys, &f[ckey]);
+				field_copy(&keys, &f[ckey]);
 				prevkey.len = 0;
 				tt_buf_add(&prevkey, f[cdoc].s, f[cdoc].len);
 				tt_buf_addc(&prevkey, '\t');

@@ -329,6 +329,19 @@ out_double(double v, int decimals)
 		out_bytes(tmp, (size_t)n);
 }
 
+int
+field_eq(const struct ttfield *f, const struct ttbuf *b)
+{
+	return f->len == b->len && memcmp(f->s, b->s, f->len) == 0;
+}
+
+void
+field_copy(struct ttbuf *b, const struct ttfield *f)
+{
+	b->len = 0;
+	tt_buf_add(b, f->s, f->len);
+}
+
 void
 field_escape(struct ttbuf *b, const char *s, size_t n, int first)
 {

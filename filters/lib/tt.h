@@ -174,6 +174,11 @@ void	 out_double(double v, int decimals);
  * value as "_" and a value "_" as "\_"; with first set, a leading '#' is
  * written "\#" (a data line never begins with '#'). */
 void	 out_field(const char *s, size_t n, int first);
+/* Whether field f holds the same bytes as b (a field kept from a record
+ * before: unit boundaries are changes of a column's value). */
+int	 field_eq(const struct ttfield *f, const struct ttbuf *b);
+/* Keeps a copy of field f in b (b is reset first). */
+void	 field_copy(struct ttbuf *b, const struct ttfield *f);
 /* Appends s escaped as out_field would write it to b. */
 void	 field_escape(struct ttbuf *b, const char *s, size_t n, int first);
 /* Undoes out_field's escaping into b (b is reset first). */
