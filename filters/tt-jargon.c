@@ -260,7 +260,7 @@ main(int argc, char *argv[])
 	const char *st;
 	size_t sn;
 	int c, nlex = 0, only = 0, count = 0;
-	int cword, cstem, cdoc, cline, csent;
+	int cword, cstem, ctype, cdoc, cline, csent;
 	uint64_t sent = 0;
 
 	tt_init(argv[0]);
@@ -313,6 +313,7 @@ main(int argc, char *argv[])
 		tt_die("%s:1: the stream already has a column 'jargon'",
 		    s.name);
 	cstem = stream_col(&s, "stem");
+	ctype = stream_col(&s, "type");
 	cdoc = stream_col(&s, "doc");
 	cline = stream_col(&s, "line");
 	csent = stream_col(&s, "sent");
@@ -351,7 +352,9 @@ main(int argc, char *argv[])
 		/* a new sentence: doc or sent changed */
 		if (changed(&s, cdoc, &prevdoc) | changed(&s, csent, &prevsent))
 			sent++;
-		matcher_feed(m, cur.word, cur.wordlen, st, sn, sent);
+		matcher_feed(m, cur.word, ctype >= 0 && lexicon_type_excluded(
+		    s.f[ctype].s, s.f[ctype].len) ? 0 : cur.wordlen, st, sn,
+		    sent);
 		curdone = 0;
 		settle(m);
 		if (!curdone)

@@ -912,7 +912,7 @@ main(int argc, char **argv)
 	struct tok *t;
 	const char *w, *sv, *color = "auto", *nc;
 	size_t wn, sn;
-	int c, cdoc, cline, csent, cword, cjargon = -1, cstem = -1, has_doc;
+	int c, cdoc, cline, csent, cword, cjargon = -1, cstem = -1, ctype, has_doc;
 	uint64_t docno = 0, sentno = 0;
 	struct ttbuf prevdoc = { 0 }, prevsent = { 0 };
 	int started = 0;
@@ -1039,6 +1039,7 @@ main(int argc, char **argv)
 	cdoc = stream_col(&st, "doc");
 	cline = stream_col(&st, "line");
 	csent = stream_col(&st, "sent");
+	ctype = stream_col(&st, "type");
 	has_doc = cdoc >= 0;
 	if (nentries + ncategories > 0)
 		cjargon = stream_need(&st, "jargon", "run tt-jargon first");
@@ -1113,6 +1114,9 @@ main(int argc, char **argv)
 					sn = sbuf.len;
 				}
 			}
+			if (ctype >= 0 && lexicon_type_excluded(st.f[ctype].s,
+			    st.f[ctype].len))
+				wn = 0;
 			matcher_feed(matcher, w, wn, sv, sn, sentno);
 			settle_matcher();
 		} else {

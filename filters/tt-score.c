@@ -674,6 +674,9 @@ score_stream(int argc, char **argv)
 				sn = sbuf.len;
 			}
 		}
+		if (ctype >= 0 && lexicon_type_excluded(f[ctype].s,
+		    f[ctype].len))
+			wn = 0;
 		for (k = 0; k < nlex; k++)
 			matcher_feed(mat[k], w, wn, sv, sn, sentkey);
 		settle();

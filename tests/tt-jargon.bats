@@ -548,3 +548,15 @@ d.txt	1	lex:wijkteam	actor-formeel	wijkteam	buurtteam"
 	run --separate-stderr sh -c 'tt-jargon -l "$1" -o "$2" | grep -vc "^#"' sh "$LEX" "$BATS_TEST_TMPDIR/in"
 	assert_output 6000
 }
+
+@test "URLs and e-mail addresses are not matched; hashtags and words are" {
+	run --separate-stderr tt-jargon -o <<EOF2
+$STREAM_HEADER
+m.txt	1	1	1	1	email	wijkteam.noord@lindenmeer.nl	_
+m.txt	1	1	1	2	url	www.lindenmeer.nl/wijkteam	_
+m.txt	1	1	1	3	tag	#wijkteam	_
+m.txt	1	1	1	4	word	wijkteam	_
+EOF2
+	assert_success
+	assert_output "$(printf '#doc\tline\tentry\tcategory\tmatch\talternative\nm.txt\t1\ttransitietaal:wijkteam\tactor-formeel\t#wijkteam\tteam van hulpverleners in de wijk\nm.txt\t1\ttransitietaal:wijkteam\tactor-formeel\twijkteam\tteam van hulpverleners in de wijk')"
+}

@@ -1595,11 +1595,11 @@ matcher_feed(struct matcher *m, const char *word, size_t wlen,
 	struct centry *c;
 	size_t n;
 
-	c = cache_get(m, word, wlen, stem, stemlen);
+	c = wlen > 0 ? cache_get(m, word, wlen, stem, stemlen) : NULL;
 	if (m->tail - m->head + 1 >= m->ringsize)
 		ring_grow(m);
 	s = SLOT(m, m->tail);
-	n = c->ntp;
+	n = c != NULL ? c->ntp : 0;
 	if ((size_t)s->cap < n) {
 		s->cap = (int)n + 4;
 		s->tps = tt_xrealloc(s->tps, (size_t)s->cap * sizeof *s->tps);
@@ -1607,11 +1607,18 @@ matcher_feed(struct matcher *m, const char *word, size_t wlen,
 	if (n > 0)
 		memcpy(s->tps, m->ctps.v + c->tpoff, n * sizeof *s->tps);
 	s->ntps = (int)n;
-	s->need = c->need;
+	s->need = c != NULL ? c->need : 0;
 	s->sent = sentence;
 	m->tail++;
 	/* a new sentence closes the previous one; decide() sees that */
 	decide(m);
+}
+
+int
+lexicon_type_excluded(const char *type, size_t n)
+{
+	return (n == 3 && memcmp(type, "url", 3) == 0) ||
+	    (n == 5 && memcmp(type, "email", 5) == 0);
 }
 
 void

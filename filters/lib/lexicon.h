@@ -129,6 +129,12 @@ struct matcher	*matcher_new(const struct lexicon *lx);
 void		 matcher_free(struct matcher *m);
 void		 matcher_feed(struct matcher *m, const char *word, size_t wlen,
 		    const char *stem, size_t stemlen, uint64_t sentence);
+/*
+ * Whether tokens of this type (the stream's `type` column) stay out of
+ * matching: URLs and e-mail addresses, whose parts are no use of a term.
+ * Feed such a token with wlen 0: an empty word matches nothing.
+ */
+int		 lexicon_type_excluded(const char *type, size_t n);
 /* No more tokens: every pending token can be popped. */
 void		 matcher_finish(struct matcher *m);
 /* Settles the oldest pending token into *mk: 1, or 0 when none can be
