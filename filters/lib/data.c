@@ -14,14 +14,30 @@
 #define TT_DATADIR "/usr/local/share/transitietaal"
 #endif
 
+/*
+ * Whether dir/sub/name is readable; if so out holds its path without "..",
+ * relative to the working directory when it lies below it, so messages
+ * say lexicons/transitietaal.tsv:12 rather than /long/bin/../lexicons/....
+ */
 static int
 try_path(char *out, size_t cap, const char *dir, const char *sub,
     const char *name)
 {
-	int n;
+	char raw[PATH_MAX], real[PATH_MAX], cwd[PATH_MAX];
+	size_t n;
+	int len;
 
-	n = snprintf(out, cap, "%s%s/%s", dir, sub, name);
-	return n > 0 && (size_t)n < cap && access(out, R_OK) == 0;
+	len = snprintf(raw, sizeof raw, "%s%s/%s", dir, sub, name);
+	if (len <= 0 || (size_t)len >= sizeof raw || access(raw, R_OK) != 0)
+		return 0;
+	if (realpath(raw, real) == NULL)
+		snprintf(real, sizeof real, "%s", raw);
+	if (getcwd(cwd, sizeof cwd) != NULL && (n = strlen(cwd)) > 1 &&
+	    strncmp(real, cwd, n) == 0 && real[n] == '/')
+		snprintf(out, cap, "%s", real + n + 1);
+	else
+		snprintf(out, cap, "%s", real);
+	return 1;
 }
 
 const char *
