@@ -85,7 +85,7 @@ valgrind: all
 	@sh tests/deps.sh valgrind
 	@rm -rf $(BUILD)/valgrind/bin && mkdir -p $(BUILD)/valgrind/bin
 	@for p in $(PROGS); do \
-	    printf '#!/bin/sh\nexec $(VALGRIND) "%s" "$$@"\n' \
+	    printf '#!/bin/sh\nTT_NO_JIT=1 exec $(VALGRIND) "%s" "$$@"\n' \
 	        "$(CURDIR)/$(BIN)/$$p" > $(BUILD)/valgrind/bin/$$p; \
 	    chmod +x $(BUILD)/valgrind/bin/$$p; done
 	TT_BIN=$(BUILD)/valgrind/bin sh tests/run.sh $(VALGRIND_TESTS)
