@@ -70,7 +70,7 @@ sanitize: $(STAMP)
 	    CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
 	    LDFLAGS='-fsanitize=address,undefined' all
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
-	    TT_BIN=build/asan/bin sh tests/run.sh
+	    TT_HOSTILE_TIMEOUT=180 TT_BIN=build/asan/bin sh tests/run.sh
 
 # The filters' tests with every program run under valgrind's memcheck: any
 # memory error or leak makes the program exit 99 and its test fail. (The
@@ -111,29 +111,31 @@ FUZZERS	 = $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz-*.c))
 
 $(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(LIBSRC) $(LIBHDR) | $(STAMP)
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(CPPFLAGS_TT) -Itests/fuzz -g -O1 \
+	$(FUZZ_CC) $(CPPFLAGS_TT) -D_GNU_SOURCE -Itests/fuzz -g -O1 \
 	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 	    -o $@ $< $(LIBSRC) $(LDLIBS_TT)
 
 fuzz: $(addprefix $(BUILD)/fuzz/,$(FUZZERS))
-	@set -e; for f in $(FUZZERS); do \
+	@failed=; for f in $(FUZZERS); do \
 	    mkdir -p $(BUILD)/fuzz/corpus/$$f tests/fuzz/regressions/$$f; \
-	    echo "fuzz: $$f: replaying regressions"; \
-	    if [ -n "$$(ls tests/fuzz/regressions/$$f)" ]; then \
-	        $(BUILD)/fuzz/$$f tests/fuzz/regressions/$$f/* >/dev/null 2>&1 || \
-	        { echo "fuzz: $$f: a saved regression fails again"; exit 1; }; fi; \
-	    echo "fuzz: $$f: $(FUZZ_TIME) s"; \
-	    $(BUILD)/fuzz/$$f -max_total_time=$(FUZZ_TIME) -timeout=10 \
+	    if [ -n "$$(ls tests/fuzz/regressions/$$f)" ] && \
+	        ! $(BUILD)/fuzz/$$f tests/fuzz/regressions/$$f/* >/dev/null 2>&1; then \
+	        echo "fuzz: $$f: a saved regression fails again"; \
+	        failed="$$failed $$f"; continue; fi; \
+	    echo "fuzz: $$f: regressions pass; fuzzing $(FUZZ_TIME) s"; \
+	    if ! $(BUILD)/fuzz/$$f -max_total_time=$(FUZZ_TIME) -timeout=10 \
 	        -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
 	        -artifact_prefix=$(BUILD)/fuzz/$$f- \
 	        $(BUILD)/fuzz/corpus/$$f tests/fuzz/seeds samples tests/fixtures \
-	        2>$(BUILD)/fuzz/$$f.log || \
-	        { tail -40 $(BUILD)/fuzz/$$f.log; \
-	          echo "fuzz: $$f: crash saved as $(BUILD)/fuzz/$$f-*;" \
-	               "add it to tests/fuzz/regressions/$$f/"; exit 1; }; \
-	    grep -E 'stat::number_of_executed_units|stat::peak_rss_mb' $(BUILD)/fuzz/$$f.log | \
-	        sed "s/^/fuzz: $$f: /"; \
-	done
+	        2>$(BUILD)/fuzz/$$f.log; then \
+	        tail -40 $(BUILD)/fuzz/$$f.log; \
+	        echo "fuzz: $$f: crash saved as $(BUILD)/fuzz/$$f-*;" \
+	             "add it to tests/fuzz/regressions/$$f/"; \
+	        failed="$$failed $$f"; continue; fi; \
+	    grep -E 'stat::number_of_executed_units|stat::peak_rss_mb' \
+	        $(BUILD)/fuzz/$$f.log | sed "s/^/fuzz: $$f: /"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "fuzz: failed:$$failed"; exit 1; fi
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \

@@ -185,3 +185,10 @@ expected_small() {
 	# a CGJ (U+034F) after every 30 marks keeps the reordering linear
 	[ "$(tail -n 1 <<<"$output" | cut -f2 | grep -o $'\xcd\x8f' | wc -l)" -eq 1333 ]
 }
+
+@test "a word longer than 256 bytes is its own stem" {
+	w=$(printf 'ë%.0s' $(seq 200))
+	run --separate-stderr tt-stem <<<$'#word\n'"$w"$'\nhuizen'
+	assert_success
+	assert_output $'#word\tstem\n'"$w"$'\t'"$w"$'\nhuizen\thuiz'
+}

@@ -12,6 +12,9 @@
 #include "tt.h"
 
 #define STEM_CACHE_MAX	(1u << 16)
+/* Longer words are their own stem: no Dutch word is that long, and
+ * libstemmer takes time quadratic in the length of a non-ASCII word. */
+#define STEM_MAX_BYTES	256
 
 struct ttstemmer {
 	struct sb_stemmer	*sb;
@@ -84,6 +87,10 @@ stemmer_stem(struct ttstemmer *st, const char *word, size_t n,
 	uint32_t id;
 	int added;
 
+	if (n > STEM_MAX_BYTES) {
+		*stemlen = n;
+		return word;
+	}
 	if (intern_count(st->words) >= STEM_CACHE_MAX) {
 		intern_clear(st->words);
 		st->stems.len = 0;
