@@ -109,13 +109,17 @@ FUZZ_TIME ?= 30
 FUZZ_CC	 ?= clang
 FUZZERS	 = $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz-*.c))
 
-$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(LIBSRC) $(LIBHDR) | $(STAMP)
+$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(LIBSRC) $(LIBHDR) | $(STAMP) $(BUILD)/.fuzz-deps-ok
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(CPPFLAGS_TT) -D_GNU_SOURCE -Itests/fuzz -g -O1 \
 	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 	    -o $@ $< $(LIBSRC) $(LDLIBS_TT)
 
-fuzz: $(addprefix $(BUILD)/fuzz/,$(FUZZERS))
+$(BUILD)/.fuzz-deps-ok:
+	@sh tests/deps.sh clang libclang-rt-14-dev
+	@mkdir -p $(@D) && touch $@
+
+fuzz: $(BUILD)/.fuzz-deps-ok $(addprefix $(BUILD)/fuzz/,$(FUZZERS))
 	@failed=; for f in $(FUZZERS); do \
 	    mkdir -p $(BUILD)/fuzz/corpus/$$f tests/fuzz/regressions/$$f; \
 	    if [ -n "$$(ls tests/fuzz/regressions/$$f)" ] && \
