@@ -192,3 +192,12 @@ expected_small() {
 	assert_success
 	assert_output $'#word\tstem\n'"$w"$'\t'"$w"$'\nhuizen\thuiz'
 }
+
+@test "ragged rows: the first ten of a file with file:line, then one count" {
+	{ printf '#a\tb\n'; for i in $(seq 15); do echo x; done; printf 'y\tz\n'; } > "$BATS_TEST_TMPDIR/r"
+	run --separate-stderr tt-stem -c a "$BATS_TEST_TMPDIR/r"
+	assert_failure 2
+	assert_output $'#a\tb\tstem\ny\tz\ty'
+	[ "$(wc -l <<<"$stderr")" -eq 11 ]
+	[ "$(tail -n 1 <<<"$stderr")" = "tt-stem: $BATS_TEST_TMPDIR/r: 15 rows with the wrong number of fields skipped in all" ]
+}

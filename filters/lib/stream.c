@@ -15,6 +15,9 @@
 
 static char *stdin_path[] = { "-" };
 
+/* Ragged rows reported one by one per file; beyond that only counted. */
+#define RAGGED_SHOWN	10
+
 /* Splits line s[0..n) at TABs into f; returns the number of fields, or
  * max + 1 when there are more than max. For lines the reader did not
  * already split: those with non-ASCII text. */
@@ -182,6 +185,11 @@ stream_next(struct ttstream *s)
 
 	for (;;) {
 		if (!s->open || (rc = reader_next(&s->rd)) <= 0) {
+			if (s->nragged > RAGGED_SHOWN)
+				tt_error("%s: %lu rows with the wrong number of "
+				    "fields skipped in all", s->rd.name,
+				    s->nragged);
+			s->nragged = 0;
 			if (!open_next_file(s))
 				return 0;
 			s->name = s->rd.name;
@@ -206,9 +214,11 @@ stream_next(struct ttstream *s)
 		else
 			n = split_fields(s->rd.line, s->rd.len, s->f, s->ncols);
 		if (n != s->ncols) {
-			tt_error("%s:%lu: %s fields where the header has %d",
-			    s->rd.name, s->rd.lineno,
-			    n > s->ncols ? "more" : "fewer", s->ncols);
+			/* a few messages with file:line, then only a count */
+			if (++s->nragged <= RAGGED_SHOWN)
+				tt_error("%s:%lu: %s fields where the header "
+				    "has %d", s->rd.name, s->rd.lineno,
+				    n > s->ncols ? "more" : "fewer", s->ncols);
 			continue;
 		}
 		s->line = s->rd.line;

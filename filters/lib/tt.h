@@ -145,6 +145,7 @@ struct ttstream {
 	size_t		 linelen;
 	const char	*name;		/* file of the current record */
 	unsigned long	 lineno;	/* its line number */
+	unsigned long	 nragged;	/* rows of the file skipped as ragged */
 };
 
 /* Opens the stream on paths (npaths 0: stdin) and reads up to the header.
