@@ -8,6 +8,8 @@ load helper
 	cp -R "$ROOT/." "$BATS_TEST_TMPDIR/repo"
 	rm -rf "$BATS_TEST_TMPDIR/repo/werk"
 	cd "$BATS_TEST_TMPDIR/repo"
+	# as a user would type them: not as a sub-make of make check
+	unset MAKEFLAGS MAKELEVEL MFLAGS
 	run --separate-stderr sh docs/workshop/controleer.sh
 	assert_success
 	assert_output --partial "0 different"
