@@ -126,7 +126,9 @@ for line in open(sys.argv[1], encoding=\"utf-8\"):
 		# literal patterns only: regex entries have no fixed string
 		awk -F'\t' '!/^#/ && NF >= 2 && $2 !~ /\// { p = $2; gsub(/[*=]/, "", p); gsub(/ ~[0-9]+ /, " ", p); if (p != "") print p }' \
 		    lexicons/transitietaal.tsv > "$OUT/phrases.txt"
-		run "grep -F -c -f phrases.txt" "$corpus" "$words" 'grep -F -i -c -f '"$OUT"'/phrases.txt "$IN"'
+		# (through cat: GNU grep stops at the first match when its
+		# output is /dev/null)
+		run "grep -F -c -f phrases.txt" "$corpus" "$words" 'grep -F -i -c -f '"$OUT"'/phrases.txt "$IN" | cat'
 	fi
 	if have tt-score; then
 		run "tt-score" "$OUT/stem.tsv" "$tokens" 'tt-score "$IN"'
@@ -188,8 +190,10 @@ cat "$quality"
 	echo "$(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo),"
 	echo "$(free -g | awk '/^Mem/ { print $2 }') GiB; corpus $mbytes MB ($words words) built from samples/ and ../shared/data."
 	echo "Peers measured in the same run. ucto runs on a 1 MB slice. Rates are by CPU time"
-	echo "(user + system of all processes), which other load on the machine does not change;"
-	echo "wall time is shown beside it. Peak RSS of a pipeline is that of its largest process."
+	echo "(user + system of all processes), which other load changes less than wall time,"
+	echo "though not entirely on a virtual machine with shared cores; wall time is shown"
+	echo "beside it. Peak RSS of a pipeline is that of its largest process."
+	[ -n "${BENCH_NOTE:-}" ] && echo && echo "$BENCH_NOTE"
 	echo
 	cat "$RESULTS"
 	echo
