@@ -292,14 +292,6 @@ deliver(struct ttreader *r, char *s, size_t n)
 	return 1;
 }
 
-/* deliver() for a first line that reader_next has already counted. */
-static int
-deliver_first(struct ttreader *r, char *s, size_t n)
-{
-	r->lineno--;
-	return deliver(r, s, n);
-}
-
 int
 reader_next(struct ttreader *r)
 {
@@ -329,10 +321,10 @@ reader_next(struct ttreader *r)
 			/* the common case: a clean line that ends at LF */
 			r->bufpos = (size_t)(nl - r->buf) + 1;
 			if (r->lbuf.len == 0) {
-				r->lineno++;
-				if (r->lineno == 1)
-					return deliver_first(r, start,
+				if (r->lineno == 0)	/* may start with a BOM */
+					return deliver(r, start,
 					    (size_t)(nl - start));
+				r->lineno++;
 				*nl = '\0';
 				r->line = start;
 				r->len = (size_t)(nl - start);

@@ -5,7 +5,9 @@
 #ifndef FUZZ_H
 #define FUZZ_H
 
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/mman.h>
