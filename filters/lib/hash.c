@@ -8,30 +8,57 @@
 
 #include "tt.h"
 
-/* FNV-1a over 8-byte words, finished with a 64-bit mixer. */
+static uint64_t
+load64(const unsigned char *s)
+{
+	uint64_t v;
+
+	memcpy(&v, s, 8);
+	return v;
+}
+
+static uint64_t
+load32(const unsigned char *s)
+{
+	uint32_t v;
+
+	memcpy(&v, s, 4);
+	return v;
+}
+
+static uint64_t
+hash_mix(uint64_t h, uint64_t w)
+{
+	h = (h ^ w) * 0x9fb21c651e98df25ULL;
+	return h ^ (h >> 28);
+}
+
+/*
+ * A multiply-xorshift hash over 8-byte words. Most keys are words of a few
+ * bytes, so the last (or only) partial word is read with overlapping loads
+ * instead of a byte at a time; the length is mixed in first, so keys that
+ * load the same bytes differ.
+ */
 uint64_t
 hash_bytes(const void *p, size_t n)
 {
 	const unsigned char *s = p;
-	uint64_t h = 0xcbf29ce484222325ULL ^ n, w;
+	uint64_t h = 0x9e3779b97f4a7c15ULL ^ (n * 0xc4ceb9fe1a85ec53ULL), w;
 
-	while (n >= 8) {
-		memcpy(&w, s, 8);
-		h = (h ^ w) * 0x100000001b3ULL;
-		h ^= h >> 29;
-		s += 8;
-		n -= 8;
-	}
-	while (n > 0) {
-		h = (h ^ *s++) * 0x100000001b3ULL;
-		n--;
-	}
-	h ^= h >> 33;
+	if (n >= 8) {
+		for (; n > 8; s += 8, n -= 8)
+			h = hash_mix(h, load64(s));
+		w = load64(s + n - 8);
+	} else if (n >= 4)
+		w = load32(s) | load32(s + n - 4) << 32;
+	else if (n > 0)
+		w = (uint64_t)s[0] | (uint64_t)s[n >> 1] << 8 |
+		    (uint64_t)s[n - 1] << 16;
+	else
+		w = 0;
+	h = hash_mix(h, w);
 	h *= 0xff51afd7ed558ccdULL;
-	h ^= h >> 33;
-	h *= 0xc4ceb9fe1a85ec53ULL;
-	h ^= h >> 33;
-	return h;
+	return h ^ (h >> 32);
 }
 
 /* A slot keeps the hash beside the id, so a probe touches one cache line. */
@@ -113,7 +140,7 @@ intern_find(const struct intern *t, const char *s, size_t n, uint32_t h)
 		if (t->slots[j].hash != h)
 			continue;
 		id = t->slots[j].id1 - 1;
-		if (t->lens[id] == n && memcmp(t->arena + t->offs[id], s, n) == 0)
+		if (t->lens[id] == n && mem_eq(t->arena + t->offs[id], s, n))
 			break;
 	}
 	return j;
@@ -301,4 +328,101 @@ u64map_next(const struct u64map *m, size_t *pos, uint64_t *key,
 	}
 	*pos = m->nslots;
 	return 0;
+}
+
+/* ---- memo: a cache of short strings ----------------------------------- */
+
+#define MEMO_BYTES	58
+
+/* An entry fills one cache line: the key and then the value, inline. */
+struct mentry {
+	uint8_t		 klen, vlen;
+	char		 kv[MEMO_BYTES];
+};
+
+/* Open addressing over small slots; entries in order of insertion, so the
+ * frequent strings, met first, share a few cache lines. */
+struct memo {
+	struct islot	*slots;		/* id1 indexes e */
+	size_t		 mask;		/* of slots: twice the entries */
+	struct mentry	*e;
+	uint32_t	 n, max;
+};
+
+struct memo *
+memo_new(unsigned bits)
+{
+	struct memo *m = tt_xcalloc(1, sizeof *m);
+
+	m->max = (uint32_t)1 << bits;
+	m->mask = ((size_t)m->max << 1) - 1;
+	m->slots = tt_xcalloc(m->mask + 1, sizeof *m->slots);
+	m->e = tt_xmalloc(m->max * sizeof *m->e);
+	return m;
+}
+
+void
+memo_free(struct memo *m)
+{
+	if (m == NULL)
+		return;
+	free(m->slots);
+	free(m->e);
+	free(m);
+}
+
+/* The slot of key: where it is, or the empty slot where it would go. */
+static size_t
+memo_find(const struct memo *m, const char *key, size_t n, uint32_t h)
+{
+	const struct mentry *e;
+	size_t j;
+
+	for (j = h & m->mask; m->slots[j].id1 != 0; j = (j + 1) & m->mask) {
+		if (m->slots[j].hash != h)
+			continue;
+		e = &m->e[m->slots[j].id1 - 1];
+		if (e->klen == n && mem_eq(e->kv, key, n))
+			break;
+	}
+	return j;
+}
+
+const char *
+memo_get(const struct memo *m, const char *key, size_t n, size_t *vlen)
+{
+	size_t j = memo_find(m, key, n, (uint32_t)hash_bytes(key, n));
+	const struct mentry *e;
+
+	if (m->slots[j].id1 == 0)
+		return NULL;
+	e = &m->e[m->slots[j].id1 - 1];
+	*vlen = e->vlen;
+	return e->kv + n;
+}
+
+void
+memo_put(struct memo *m, const char *key, size_t n, const char *val,
+    size_t vn)
+{
+	uint32_t h = (uint32_t)hash_bytes(key, n);
+	struct mentry *e;
+	size_t j;
+
+	if (n + vn > MEMO_BYTES)
+		return;
+	if (m->n == m->max) {
+		memset(m->slots, 0, (m->mask + 1) * sizeof *m->slots);
+		m->n = 0;
+	}
+	j = memo_find(m, key, n, h);
+	if (m->slots[j].id1 != 0)
+		return;
+	e = &m->e[m->n++];
+	e->klen = (uint8_t)n;
+	e->vlen = (uint8_t)vn;
+	memcpy(e->kv, key, n);
+	memcpy(e->kv + n, val, vn);
+	m->slots[j].hash = h;
+	m->slots[j].id1 = m->n;
 }

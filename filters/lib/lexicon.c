@@ -1554,8 +1554,8 @@ cache_get(struct matcher *m, const char *word, size_t wlen, const char *stem,
 		if (c->hash != h || c->len != keylen)
 			continue;
 		a = m->carena.s + c->off;
-		if (memcmp(a, word, wlen) == 0 && (stem == NULL ||
-		    memcmp(a + wlen + 1, stem, slen) == 0))
+		if (mem_eq(a, word, wlen) && (stem == NULL ||
+		    mem_eq(a + wlen + 1, stem, slen)))
 			return c;
 	}
 	if ((m->ccount + 1) * 2 > m->cslots || m->ccount >= CACHE_MAXWORDS ||

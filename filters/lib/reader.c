@@ -12,9 +12,15 @@
 #include <string.h>
 #include <unistd.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "tt.h"
 
-#define READ_SIZE	(256 * 1024)
+#define READ_SIZE	(128 * 1024)
+#define BLOCK		64		/* bytes classified at once */
+#define NO_BLOCK	((size_t)-1)
 #define SNIFF_SIZE	4096
 
 static const char replacement[] = "\xEF\xBF\xBD";
@@ -207,6 +213,7 @@ refill(struct ttreader *r)
 	ssize_t n;
 
 	r->bufpos = r->buflen = 0;
+	r->blk = NO_BLOCK;
 	if (r->eof)
 		return 0;
 	do
@@ -244,7 +251,9 @@ reader_open(struct ttreader *r, const char *path, int binary_check)
 			return -1;
 		}
 	}
-	r->buf = tt_xmalloc(READ_SIZE + 1);
+	/* zeroed, and a block longer: blocks are read whole */
+	r->buf = tt_xcalloc(READ_SIZE + BLOCK, 1);
+	r->blk = NO_BLOCK;
 	if (!binary_check)
 		return 0;
 	/* Fill up to SNIFF_SIZE bytes (pipes deliver in pieces) to judge. */
@@ -272,6 +281,106 @@ reader_open(struct ttreader *r, const char *path, int binary_check)
 	return 0;
 }
 
+/*
+ * Classifies the BLOCK bytes at p into the reader's masks: bit i says
+ * byte i is an LF, a TAB, a NUL or CR, a non-ASCII byte.
+ */
+static void
+classify_block(struct ttreader *r, const char *p)
+{
+#if defined(__SSE2__)
+	const __m128i lf = _mm_set1_epi8('\n'), tab = _mm_set1_epi8('\t'),
+	    cr = _mm_set1_epi8('\r'), zero = _mm_setzero_si128();
+	uint64_t nl = 0, tb = 0, odd = 0, high = 0;
+	int i;
+
+	for (i = 0; i < BLOCK; i += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+
+		nl |= (uint64_t)(uint16_t)_mm_movemask_epi8(
+		    _mm_cmpeq_epi8(x, lf)) << i;
+		tb |= (uint64_t)(uint16_t)_mm_movemask_epi8(
+		    _mm_cmpeq_epi8(x, tab)) << i;
+		odd |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_or_si128(
+		    _mm_cmpeq_epi8(x, zero), _mm_cmpeq_epi8(x, cr))) << i;
+		high |= (uint64_t)(uint16_t)_mm_movemask_epi8(x) << i;
+	}
+	r->mnl = nl;
+	r->mtab = tb;
+	r->modd = odd;
+	r->mhigh = high;
+#else
+	int i;
+
+	r->mnl = r->mtab = r->modd = r->mhigh = 0;
+	for (i = 0; i < BLOCK; i++) {
+		unsigned char c = (unsigned char)p[i];
+		uint64_t bit = 1ULL << i;
+
+		if (c == '\n')
+			r->mnl |= bit;
+		else if (c == '\t')
+			r->mtab |= bit;
+		else if (c == '\0' || c == '\r')
+			r->modd |= bit;
+		else if (c >= 0x80)
+			r->mhigh |= bit;
+	}
+#endif
+}
+
+/*
+ * The common case, in one pass over the bytes: the line at bufpos ends at
+ * an LF inside the buffer, holds no NUL or CR, and is valid UTF-8. Returns
+ * the offset of that LF with the line's TABs noted, or NO_BLOCK when the
+ * general path must look. The masks of the last block are kept, since the
+ * next line starts in it.
+ */
+static size_t
+scan_line(struct ttreader *r)
+{
+	size_t pos = r->bufpos, base = pos & ~(size_t)(BLOCK - 1), end;
+	uint64_t keep = ~0ULL << (pos - base), nl, m;
+	long nt = 0;
+	int high = 0;
+
+	for (;;) {
+		if (base != r->blk) {
+			if (base >= r->buflen)
+				return NO_BLOCK;
+			classify_block(r, r->buf + base);
+			if (r->buflen - base < BLOCK) {
+				m = (1ULL << (r->buflen - base)) - 1;
+				r->mnl &= m;
+				r->mtab &= m;
+				r->modd &= m;
+				r->mhigh &= m;
+			}
+			r->blk = base;
+		}
+		nl = r->mnl & keep;
+		m = nl != 0 ? keep & ((nl & -nl) - 1) : keep;
+		if (r->modd & m)
+			return NO_BLOCK;
+		high |= (r->mhigh & m) != 0;
+		for (m &= r->mtab; m != 0; m &= m - 1) {
+			if (nt < READER_MAXTABS)
+				r->tabs[nt] = (uint32_t)(base - pos +
+				    (size_t)__builtin_ctzll(m));
+			nt++;
+		}
+		if (nl != 0)
+			break;
+		base += BLOCK;
+		keep = ~0ULL;
+	}
+	end = base + (size_t)__builtin_ctzll(nl);
+	if (high && !line_is_clean(r->buf + pos, end - pos))
+		return NO_BLOCK;
+	r->ntabs = nt;
+	return end;
+}
+
 /* Hands out line s[0..n) after the BOM and validity checks. */
 static int
 deliver(struct ttreader *r, char *s, size_t n)
@@ -296,6 +405,7 @@ int
 reader_next(struct ttreader *r)
 {
 	char *start, *nl, *cr, *end;
+	size_t lf;
 	int rc;
 
 	r->lbuf.len = 0;
@@ -315,6 +425,15 @@ reader_next(struct ttreader *r)
 				continue;
 		}
 		start = r->buf + r->bufpos;
+		if (r->lbuf.len == 0 && r->lineno > 0 &&
+		    (lf = scan_line(r)) != NO_BLOCK) {
+			r->bufpos = lf + 1;
+			r->lineno++;
+			r->buf[lf] = '\0';
+			r->line = start;
+			r->len = (size_t)(r->buf + lf - start);
+			return 1;
+		}
 		end = r->buf + r->buflen;
 		nl = memchr(start, '\n', (size_t)(end - start));
 		if (nl != NULL && line_is_plain(r, start, (size_t)(nl - start))) {

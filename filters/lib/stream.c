@@ -274,6 +274,29 @@ out_bytes(const char *s, size_t n)
 }
 
 void
+out_row(const char *line, size_t n, const char *field, size_t fn)
+{
+	char *p;
+
+	if (outlen + n + fn + 2 > OUT_SIZE) {
+		out_flush();
+		if (n + fn + 2 > OUT_SIZE) {
+			out_bytes(line, n);
+			out_char('\t');
+			out_bytes(field, fn);
+			out_char('\n');
+			return;
+		}
+	}
+	p = outbuf + outlen;
+	memcpy(p, line, n);
+	p[n] = '\t';
+	memcpy(p + n + 1, field, fn);
+	p[n + 1 + fn] = '\n';
+	outlen += n + fn + 2;
+}
+
+void
 out_str(const char *s)
 {
 	out_bytes(s, strlen(s));
@@ -342,7 +365,23 @@ out_double(double v, int decimals)
 int
 field_eq(const struct ttfield *f, const struct ttbuf *b)
 {
-	return f->len == b->len && memcmp(f->s, b->s, f->len) == 0;
+	return f->len == b->len && mem_eq(f->s, b->s, f->len);
+}
+
+const char *
+field_value(const struct ttfield *f, struct ttbuf *b, size_t *n)
+{
+	size_t i;
+
+	for (i = 0; i < f->len && f->s[i] != '\\'; i++)
+		;
+	if (i == f->len && !(f->len == 1 && f->s[0] == '_')) {
+		*n = f->len;
+		return f->s;
+	}
+	field_unescape(b, f->s, f->len);
+	*n = b->len;
+	return b->s;
 }
 
 void

@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #define TT_VERSION "0.1.0"
 
@@ -103,6 +104,10 @@ struct ttreader {
 	 * when not counted; the offsets of the first READER_MAXTABS. */
 	long		 ntabs;
 	uint32_t	 tabs[READER_MAXTABS];
+	/* the 64-byte block of buf at offset blk, classified: bit i of each
+	 * mask says byte i is LF, TAB, NUL or CR, non-ASCII */
+	size_t		 blk;
+	uint64_t	 mnl, mtab, modd, mhigh;
 };
 
 /* Opens path ("-" is stdin). binary_check: refuse binary files. Returns 0,
@@ -161,6 +166,38 @@ int	 stream_need(const struct ttstream *s, const char *name,
 int	 stream_next(struct ttstream *s);
 void	 stream_close(struct ttstream *s);
 
+/* Whether a[0..n) and b[0..n) hold the same bytes: memcmp without a call
+ * for the short strings of a token stream. */
+static inline int
+mem_eq(const void *a, const void *b, size_t n)
+{
+	const unsigned char *p = a, *q = b;
+	uint64_t x, y, u, v;
+
+	if (n >= 8) {
+		if (n > 16)
+			return memcmp(a, b, n) == 0;
+		memcpy(&x, p, 8);
+		memcpy(&y, q, 8);
+		memcpy(&u, p + n - 8, 8);
+		memcpy(&v, q + n - 8, 8);
+		return ((x ^ y) | (u ^ v)) == 0;
+	}
+	if (n >= 4) {
+		uint32_t a4, b4, c4, d4;
+
+		memcpy(&a4, p, 4);
+		memcpy(&b4, q, 4);
+		memcpy(&c4, p + n - 4, 4);
+		memcpy(&d4, q + n - 4, 4);
+		return ((a4 ^ b4) | (c4 ^ d4)) == 0;
+	}
+	for (; n > 0; n--)
+		if (*p++ != *q++)
+			return 0;
+	return 1;
+}
+
 /* ---- stream.c: the writer (buffered stdout) ----------------------------- */
 
 void	 out_bytes(const char *s, size_t n);
@@ -184,6 +221,12 @@ void	 field_copy(struct ttbuf *b, const struct ttfield *f);
 void	 field_escape(struct ttbuf *b, const char *s, size_t n, int first);
 /* Undoes out_field's escaping into b (b is reset first). */
 void	 field_unescape(struct ttbuf *b, const char *s, size_t n);
+/* The value of field f: its own bytes when it holds no escape, else
+ * unescaped into b. Sets *n to its length. */
+const char *field_value(const struct ttfield *f, struct ttbuf *b, size_t *n);
+/* line, a TAB, field (already escaped) and a newline: a record with one
+ * more column. */
+void	 out_row(const char *line, size_t n, const char *field, size_t fn);
 void	 out_flush(void);
 
 /* ---- fold.c: Unicode folding (utf8proc) -------------------------------- */
@@ -228,6 +271,21 @@ size_t		 u64map_count(const struct u64map *m);
 /* Iterates: start with *pos = 0; returns 0 at the end. */
 int		 u64map_next(const struct u64map *m, size_t *pos,
 		    uint64_t *key, uint64_t *value);
+
+/* A cache from short byte strings to short byte strings (a value computed
+ * from its key) for a hot path: one hash, one probe and one compare answer
+ * a lookup, key and value inline. It keeps up to 2^bits entries of 64
+ * bytes and starts afresh when full. */
+struct memo;
+struct memo	*memo_new(unsigned bits);
+void		 memo_free(struct memo *m);
+/* The value kept for key (not NUL-terminated), or NULL. */
+const char	*memo_get(const struct memo *m, const char *key, size_t n,
+		    size_t *vlen);
+/* Keeps val for key; a key and value together longer than 58 bytes are
+ * not kept. */
+void		 memo_put(struct memo *m, const char *key, size_t n,
+		    const char *val, size_t vn);
 
 /* ---- stem.c: Snowball Dutch with a cache ------------------------------- */
 
