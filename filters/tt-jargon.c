@@ -158,16 +158,16 @@ settle(struct matcher *m)
 			nmatches++;
 		switch (mode) {
 		case MODE_STREAM:
-			out_bytes(p->line, p->len);
-			out_char('\t');
 			if (mk.role == LEX_FIRST || mk.role == LEX_INSIDE) {
 				e = lexicon_entry(lx, (size_t)mk.entry);
+				out_bytes(p->line, p->len);
+				out_char('\t');
 				if (mk.role == LEX_INSIDE)
 					out_char('+');
 				out_field(e->key, strlen(e->key), 0);
+				out_char('\n');
 			} else
-				out_char('_');
-			out_char('\n');
+				out_row(p->line, p->len, "_", 1);
 			break;
 		case MODE_ONLY:
 			if (mk.role == LEX_FIRST)
@@ -217,26 +217,11 @@ changed(const struct ttstream *s, int i, struct ttbuf *b)
 {
 	if (i < 0)
 		return 0;
-	if (b->s != NULL && b->len == s->f[i].len &&
-	    memcmp(b->s, s->f[i].s, b->len) == 0)
+	if (b->s != NULL && field_eq(&s->f[i], b))
 		return 0;
 	b->len = 0;
 	tt_buf_add(b, s->f[i].s, s->f[i].len);
 	return 1;
-}
-
-/* The unescaped value of field f into b; returns b's text. */
-static const char *
-unescape(struct ttbuf *b, const struct ttfield *f, size_t *n)
-{
-	if (memchr(f->s, '\\', f->len) != NULL ||
-	    (f->len == 1 && f->s[0] == '_')) {
-		field_unescape(b, f->s, f->len);
-		*n = b->len;
-		return b->s;
-	}
-	*n = f->len;
-	return f->s;
 }
 
 int
@@ -344,11 +329,11 @@ main(int argc, char *argv[])
 			field_at(&s, cdoc, &cur.docoff, &cur.doclen);
 			field_at(&s, cline, &cur.lineoff, &cur.linelen);
 		}
-		cur.word = unescape(&wbuf, &s.f[cword], &cur.wordlen);
+		cur.word = field_value(&s.f[cword], &wbuf, &cur.wordlen);
 		st = NULL;
 		sn = 0;
 		if (cstem >= 0)
-			st = unescape(&sbuf, &s.f[cstem], &sn);
+			st = field_value(&s.f[cstem], &sbuf, &sn);
 		/* a new sentence: doc or sent changed */
 		if (changed(&s, cdoc, &prevdoc) | changed(&s, csent, &prevsent))
 			sent++;

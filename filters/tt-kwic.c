@@ -1094,26 +1094,11 @@ main(int argc, char **argv)
 		tail++;
 
 		if (matcher != NULL) {
-			w = st.f[cword].s;
-			wn = st.f[cword].len;
-			if (memchr(w, '\\', wn) != NULL ||
-			    (wn == 1 && w[0] == '_')) {
-				field_unescape(&wbuf, w, wn);
-				w = wbuf.s;
-				wn = wbuf.len;
-			}
+			w = field_value(&st.f[cword], &wbuf, &wn);
 			sv = NULL;
 			sn = 0;
-			if (cstem >= 0) {
-				sv = st.f[cstem].s;
-				sn = st.f[cstem].len;
-				if (memchr(sv, '\\', sn) != NULL ||
-				    (sn == 1 && sv[0] == '_')) {
-					field_unescape(&sbuf, sv, sn);
-					sv = sbuf.s;
-					sn = sbuf.len;
-				}
-			}
+			if (cstem >= 0)
+				sv = field_value(&st.f[cstem], &sbuf, &sn);
 			if (ctype >= 0 && lexicon_type_excluded(st.f[ctype].s,
 			    st.f[ctype].len))
 				wn = 0;

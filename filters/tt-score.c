@@ -655,25 +655,11 @@ score_stream(int argc, char **argv)
 		}
 		rtail++;
 
-		w = f[cword].s;
-		wn = f[cword].len;
-		if (memchr(w, '\\', wn) != NULL || (wn == 1 && w[0] == '_')) {
-			field_unescape(&wbuf, w, wn);
-			w = wbuf.s;
-			wn = wbuf.len;
-		}
+		w = field_value(&f[cword], &wbuf, &wn);
 		sv = NULL;
 		sn = 0;
-		if (cstem >= 0) {
-			sv = f[cstem].s;
-			sn = f[cstem].len;
-			if (memchr(sv, '\\', sn) != NULL ||
-			    (sn == 1 && sv[0] == '_')) {
-				field_unescape(&sbuf, sv, sn);
-				sv = sbuf.s;
-				sn = sbuf.len;
-			}
-		}
+		if (cstem >= 0)
+			sv = field_value(&f[cstem], &sbuf, &sn);
 		if (ctype >= 0 && lexicon_type_excluded(f[ctype].s,
 		    f[ctype].len))
 			wn = 0;

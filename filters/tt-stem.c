@@ -24,9 +24,10 @@ main(int argc, char *argv[])
 	};
 	struct ttstream s;
 	struct ttstemmer *st;
-	struct ttbuf word = { 0 }, folded = { 0 };
-	const char *column = "word", *stem;
-	size_t stemlen;
+	struct ttbuf word = { 0 }, folded = { 0 }, escaped = { 0 };
+	struct memo *memo;
+	const char *column = "word", *stem, *w;
+	size_t stemlen, wlen;
 	int c, col;
 
 	tt_init(argv[0]);
@@ -57,24 +58,29 @@ main(int argc, char *argv[])
 	out_bytes(s.header, s.headerlen);
 	out_str("\tstem\n");
 
+	/* The stem written for a raw field value is kept, so the common
+	 * token costs one lookup: no unescaping, folding or stemming. */
+	memo = memo_new(14);
 	while (stream_next(&s)) {
 		const struct ttfield *f = &s.f[col];
 
-		if (memchr(f->s, '\\', f->len) != NULL ||
-		    (f->len == 1 && f->s[0] == '_')) {
-			field_unescape(&word, f->s, f->len);
-			fold(&folded, word.s, word.len, FOLD_CASE);
-		} else
-			fold(&folded, f->s, f->len, FOLD_CASE);
-		stem = stemmer_stem(st, folded.s, folded.len, &stemlen);
-		out_bytes(s.line, s.linelen);
-		out_char('\t');
-		out_field(stem, stemlen, 0);
-		out_char('\n');
+		if ((stem = memo_get(memo, f->s, f->len, &stemlen)) == NULL) {
+			w = field_value(f, &word, &wlen);
+			fold(&folded, w, wlen, FOLD_CASE);
+			stem = stemmer_stem(st, folded.s, folded.len, &stemlen);
+			escaped.len = 0;
+			field_escape(&escaped, stem, stemlen, 0);
+			memo_put(memo, f->s, f->len, escaped.s, escaped.len);
+			stem = escaped.s;
+			stemlen = escaped.len;
+		}
+		out_row(s.line, s.linelen, stem, stemlen);
 	}
 	stream_close(&s);
 	stemmer_close(st);
 	tt_buf_free(&word);
 	tt_buf_free(&folded);
+	tt_buf_free(&escaped);
+	memo_free(memo);
 	return tt_finish();
 }
