@@ -61,9 +61,6 @@ utf8_valid_len(const unsigned char *s, size_t n)
 	return 0;
 }
 
-#define ONES	0x0101010101010101ULL
-#define HIGHS	0x8080808080808080ULL
-#define HAS_ZERO(v)	(((v) - ONES) & ~(v) & HIGHS)
 
 /* Byte i of a word loaded by load_le() is bits 8i..8i+7 on any machine. */
 #define FIRST_BYTE(m)	((size_t)__builtin_ctzll(m) >> 3)
@@ -98,7 +95,7 @@ line_is_plain(struct ttreader *r, const char *s, size_t n)
 	r->ntabs = -1;
 	for (; i + 8 <= n; i += 8) {
 		v = load_le(s + i);
-		if ((v & HIGHS) || HAS_ZERO(v) || HAS_ZERO(v ^ (ONES * '\r')))
+		if ((v & HIGHS) || HAS_ZERO(v) || HAS_BYTE(v, '\r'))
 			return 0;
 		for (m = ZERO_BYTES(v ^ (ONES * '\t')); m != 0; m &= m - 1) {
 			if (nt < READER_MAXTABS)
@@ -112,7 +109,7 @@ line_is_plain(struct ttreader *r, const char *s, size_t n)
 
 		memcpy(tail, s + i, n - i);
 		v = load_le(tail);
-		if ((v & HIGHS) || HAS_ZERO(v) || HAS_ZERO(v ^ (ONES * '\r')))
+		if ((v & HIGHS) || HAS_ZERO(v) || HAS_BYTE(v, '\r'))
 			return 0;
 		for (m = ZERO_BYTES(v ^ (ONES * '\t')); m != 0; m &= m - 1) {
 			if (nt < READER_MAXTABS)
@@ -283,36 +280,43 @@ reader_open(struct ttreader *r, const char *path, int binary_check)
 
 /*
  * Classifies the BLOCK bytes at p into the reader's masks: bit i says
- * byte i is an LF, a TAB, a NUL or CR, a non-ASCII byte.
+ * byte i is an LF, a TAB, or one that needs a closer look (NUL, CR or
+ * non-ASCII).
  */
+#if defined(__SSE2__)
+#define CHUNK(i) do {							\
+	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + (i)));\
+	nl |= (uint64_t)(uint16_t)_mm_movemask_epi8(			\
+	    _mm_cmpeq_epi8(x, lf)) << (i);				\
+	tb |= (uint64_t)(uint16_t)_mm_movemask_epi8(			\
+	    _mm_cmpeq_epi8(x, tab)) << (i);				\
+	sp |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_or_si128(x,	\
+	    _mm_or_si128(_mm_cmpeq_epi8(x, zero),			\
+	    _mm_cmpeq_epi8(x, cr)))) << (i);				\
+} while (0)
+
 static void
 classify_block(struct ttreader *r, const char *p)
 {
-#if defined(__SSE2__)
 	const __m128i lf = _mm_set1_epi8('\n'), tab = _mm_set1_epi8('\t'),
 	    cr = _mm_set1_epi8('\r'), zero = _mm_setzero_si128();
-	uint64_t nl = 0, tb = 0, odd = 0, high = 0;
-	int i;
+	uint64_t nl = 0, tb = 0, sp = 0;
 
-	for (i = 0; i < BLOCK; i += 16) {
-		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-
-		nl |= (uint64_t)(uint16_t)_mm_movemask_epi8(
-		    _mm_cmpeq_epi8(x, lf)) << i;
-		tb |= (uint64_t)(uint16_t)_mm_movemask_epi8(
-		    _mm_cmpeq_epi8(x, tab)) << i;
-		odd |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_or_si128(
-		    _mm_cmpeq_epi8(x, zero), _mm_cmpeq_epi8(x, cr))) << i;
-		high |= (uint64_t)(uint16_t)_mm_movemask_epi8(x) << i;
-	}
+	CHUNK(0);
+	CHUNK(16);
+	CHUNK(32);
+	CHUNK(48);
 	r->mnl = nl;
 	r->mtab = tb;
-	r->modd = odd;
-	r->mhigh = high;
+	r->mspecial = sp;
+}
 #else
+static void
+classify_block(struct ttreader *r, const char *p)
+{
 	int i;
 
-	r->mnl = r->mtab = r->modd = r->mhigh = 0;
+	r->mnl = r->mtab = r->mspecial = 0;
 	for (i = 0; i < BLOCK; i++) {
 		unsigned char c = (unsigned char)p[i];
 		uint64_t bit = 1ULL << i;
@@ -321,13 +325,11 @@ classify_block(struct ttreader *r, const char *p)
 			r->mnl |= bit;
 		else if (c == '\t')
 			r->mtab |= bit;
-		else if (c == '\0' || c == '\r')
-			r->modd |= bit;
-		else if (c >= 0x80)
-			r->mhigh |= bit;
+		else if (c == '\0' || c == '\r' || c >= 0x80)
+			r->mspecial |= bit;
 	}
-#endif
 }
+#endif
 
 /*
  * The common case, in one pass over the bytes: the line at bufpos ends at
@@ -342,7 +344,7 @@ scan_line(struct ttreader *r)
 	size_t pos = r->bufpos, base = pos & ~(size_t)(BLOCK - 1), end;
 	uint64_t keep = ~0ULL << (pos - base), nl, m;
 	long nt = 0;
-	int high = 0;
+	int special = 0;
 
 	for (;;) {
 		if (base != r->blk) {
@@ -353,16 +355,13 @@ scan_line(struct ttreader *r)
 				m = (1ULL << (r->buflen - base)) - 1;
 				r->mnl &= m;
 				r->mtab &= m;
-				r->modd &= m;
-				r->mhigh &= m;
+				r->mspecial &= m;
 			}
 			r->blk = base;
 		}
 		nl = r->mnl & keep;
 		m = nl != 0 ? keep & ((nl & -nl) - 1) : keep;
-		if (r->modd & m)
-			return NO_BLOCK;
-		high |= (r->mhigh & m) != 0;
+		special |= (r->mspecial & m) != 0;
 		for (m &= r->mtab; m != 0; m &= m - 1) {
 			if (nt < READER_MAXTABS)
 				r->tabs[nt] = (uint32_t)(base - pos +
@@ -375,8 +374,12 @@ scan_line(struct ttreader *r)
 		keep = ~0ULL;
 	}
 	end = base + (size_t)__builtin_ctzll(nl);
-	if (high && !line_is_clean(r->buf + pos, end - pos))
-		return NO_BLOCK;
+	if (special) {
+		/* valid non-ASCII is fine; NUL and CR need the general path */
+		if (memchr(r->buf + pos, '\r', end - pos) != NULL ||
+		    !line_is_clean(r->buf + pos, end - pos))
+			return NO_BLOCK;
+	}
 	r->ntabs = nt;
 	return end;
 }

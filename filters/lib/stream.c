@@ -368,14 +368,39 @@ field_eq(const struct ttfield *f, const struct ttbuf *b)
 	return f->len == b->len && mem_eq(f->s, b->s, f->len);
 }
 
+/* Whether s[0..n) holds a backslash, eight bytes at a time. */
+static int
+has_backslash(const char *s, size_t n)
+{
+	uint64_t v;
+	uint32_t a, b;
+	size_t i;
+
+	if (n < 4) {
+		for (i = 0; i < n; i++)
+			if (s[i] == '\\')
+				return 1;
+		return 0;
+	}
+	if (n < 8) {
+		memcpy(&a, s, 4);
+		memcpy(&b, s + n - 4, 4);
+		v = a | (uint64_t)b << 32;
+		return HAS_BYTE(v, '\\') != 0;
+	}
+	for (i = 0; i + 8 < n; i += 8) {
+		memcpy(&v, s + i, 8);
+		if (HAS_BYTE(v, '\\'))
+			return 1;
+	}
+	memcpy(&v, s + n - 8, 8);
+	return HAS_BYTE(v, '\\') != 0;
+}
+
 const char *
 field_value(const struct ttfield *f, struct ttbuf *b, size_t *n)
 {
-	size_t i;
-
-	for (i = 0; i < f->len && f->s[i] != '\\'; i++)
-		;
-	if (i == f->len && !(f->len == 1 && f->s[0] == '_')) {
+	if (!has_backslash(f->s, f->len) && !(f->len == 1 && f->s[0] == '_')) {
 		*n = f->len;
 		return f->s;
 	}

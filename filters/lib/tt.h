@@ -105,9 +105,9 @@ struct ttreader {
 	long		 ntabs;
 	uint32_t	 tabs[READER_MAXTABS];
 	/* the 64-byte block of buf at offset blk, classified: bit i of each
-	 * mask says byte i is LF, TAB, NUL or CR, non-ASCII */
+	 * mask says byte i is LF, TAB, NUL or CR or non-ASCII */
 	size_t		 blk;
-	uint64_t	 mnl, mtab, modd, mhigh;
+	uint64_t	 mnl, mtab, mspecial;
 };
 
 /* Opens path ("-" is stdin). binary_check: refuse binary files. Returns 0,
@@ -165,6 +165,13 @@ int	 stream_need(const struct ttstream *s, const char *name,
 /* Reads the next record into s->f: 1, or 0 at the end of all input. */
 int	 stream_next(struct ttstream *s);
 void	 stream_close(struct ttstream *s);
+
+/* Word-at-a-time byte tests: HAS_ZERO(v) is non-zero when a byte of v is
+ * zero; HAS_BYTE(v, c) when a byte of v is c. */
+#define ONES		0x0101010101010101ULL
+#define HIGHS		0x8080808080808080ULL
+#define HAS_ZERO(v)	(((v) - ONES) & ~(v) & HIGHS)
+#define HAS_BYTE(v, c)	HAS_ZERO((v) ^ (ONES * (unsigned char)(c)))
 
 /* Whether a[0..n) and b[0..n) hold the same bytes: memcmp without a call
  * for the short strings of a token stream. */
