@@ -81,27 +81,49 @@ load_le(const char *p)
 #define ZERO_BYTES(x)	(~((((x) & LOW7) + LOW7) | (x) | LOW7))
 
 /*
+ * A line is split while it is checked: SPLIT_AT for each TAB at offset t
+ * (from line) closes field nf, begun at offset start; split_end()
+ * closes the last at the line's end n. Fields beyond READER_MAXFIELDS are
+ * counted, not kept. (A macro, so that nf and start stay in registers.)
+ */
+#define SPLIT_AT(r, line, t, nf, start) do {				\
+	if ((nf) < READER_MAXFIELDS) {					\
+		(r)->fields[nf].s = (line) + (start);			\
+		(r)->fields[nf].len = (t) - (start);			\
+	}								\
+	(nf)++;								\
+	(start) = (t) + 1;						\
+} while (0)
+
+static void
+split_end(struct ttreader *r, const char *s, size_t n, long nf, size_t start)
+{
+	if (nf < READER_MAXFIELDS) {
+		r->fields[nf].s = s + start;
+		r->fields[nf].len = n - start;
+	}
+	r->nfields = nf + 1;
+}
+
+/*
  * Whether s[0..n) is plain ASCII without NUL and CR, eight bytes at a time:
- * the common case, which then needs no further look. On the way it notes
- * where the TABs are, so the stream reader need not look for them again.
+ * the common case, which then needs no further look. On the way it splits
+ * the line at its TABs, so the stream reader need not look for them again.
  */
 static int
 line_is_plain(struct ttreader *r, const char *s, size_t n)
 {
 	uint64_t v, m;
-	size_t i = 0;
-	long nt = 0;
+	size_t i = 0, start = 0;
+	long nf = 0;
 
-	r->ntabs = -1;
+	r->nfields = -1;
 	for (; i + 8 <= n; i += 8) {
 		v = load_le(s + i);
 		if ((v & HIGHS) || HAS_ZERO(v) || HAS_BYTE(v, '\r'))
 			return 0;
-		for (m = ZERO_BYTES(v ^ (ONES * '\t')); m != 0; m &= m - 1) {
-			if (nt < READER_MAXTABS)
-				r->tabs[nt] = (uint32_t)(i + FIRST_BYTE(m));
-			nt++;
-		}
+		for (m = ZERO_BYTES(v ^ (ONES * '\t')); m != 0; m &= m - 1)
+			SPLIT_AT(r, s, i + FIRST_BYTE(m), nf, start);
 	}
 	if (i < n) {
 		/* the last 1-7 bytes, padded with spaces to a whole word */
@@ -111,13 +133,10 @@ line_is_plain(struct ttreader *r, const char *s, size_t n)
 		v = load_le(tail);
 		if ((v & HIGHS) || HAS_ZERO(v) || HAS_BYTE(v, '\r'))
 			return 0;
-		for (m = ZERO_BYTES(v ^ (ONES * '\t')); m != 0; m &= m - 1) {
-			if (nt < READER_MAXTABS)
-				r->tabs[nt] = (uint32_t)(i + FIRST_BYTE(m));
-			nt++;
-		}
+		for (m = ZERO_BYTES(v ^ (ONES * '\t')); m != 0; m &= m - 1)
+			SPLIT_AT(r, s, i + FIRST_BYTE(m), nf, start);
 	}
-	r->ntabs = nt;
+	split_end(r, s, n, nf, start);
 	return 1;
 }
 
@@ -342,8 +361,9 @@ static size_t
 scan_line(struct ttreader *r)
 {
 	size_t pos = r->bufpos, base = pos & ~(size_t)(BLOCK - 1), end;
+	size_t start = pos;
 	uint64_t keep = ~0ULL << (pos - base), nl, m;
-	long nt = 0;
+	long nf = 0;
 	int special = 0;
 
 	for (;;) {
@@ -362,12 +382,9 @@ scan_line(struct ttreader *r)
 		nl = r->mnl & keep;
 		m = nl != 0 ? keep & ((nl & -nl) - 1) : keep;
 		special |= (r->mspecial & m) != 0;
-		for (m &= r->mtab; m != 0; m &= m - 1) {
-			if (nt < READER_MAXTABS)
-				r->tabs[nt] = (uint32_t)(base - pos +
-				    (size_t)__builtin_ctzll(m));
-			nt++;
-		}
+		for (m &= r->mtab; m != 0; m &= m - 1)
+			SPLIT_AT(r, r->buf, base + (size_t)__builtin_ctzll(m),
+			    nf, start);
 		if (nl != 0)
 			break;
 		base += BLOCK;
@@ -380,7 +397,7 @@ scan_line(struct ttreader *r)
 		    !line_is_clean(r->buf + pos, end - pos))
 			return NO_BLOCK;
 	}
-	r->ntabs = nt;
+	split_end(r, r->buf, end, nf, start);
 	return end;
 }
 
@@ -399,7 +416,7 @@ deliver(struct ttreader *r, char *s, size_t n)
 		r->len = n;
 	} else {
 		line_repair(r, s, n);
-		r->ntabs = -1;
+		r->nfields = -1;
 	}
 	return 1;
 }

@@ -20,7 +20,7 @@ static char *stdin_path[] = { "-" };
 
 /* Splits line s[0..n) at TABs into f; returns the number of fields, or
  * max + 1 when there are more than max. For lines the reader did not
- * already split: those with non-ASCII text. */
+ * already split (those it repaired). */
 static int
 split_fields(const char *s, size_t n, struct ttfield *f, int max)
 {
@@ -38,23 +38,6 @@ split_fields(const char *s, size_t n, struct ttfield *f, int max)
 			return nf;
 		s = tab + 1;
 	}
-}
-
-/* Fills f with the nf fields of line s[0..n) whose TABs the reader found. */
-static void
-fields_from_tabs(const char *s, size_t n, const uint32_t *tabs, int nf,
-    struct ttfield *f)
-{
-	size_t start = 0;
-	int i;
-
-	for (i = 0; i < nf - 1; i++) {
-		f[i].s = s + start;
-		f[i].len = tabs[i] - start;
-		start = tabs[i] + 1;
-	}
-	f[i].s = s + start;
-	f[i].len = n - start;
 }
 
 /* Takes the header of a new stream from line s (which starts with '#'). */
@@ -205,14 +188,15 @@ stream_next(struct ttstream *s)
 			s->open = 0;
 			continue;
 		}
-		if (s->rd.ntabs >= 0 && s->rd.ntabs < s->ncols) {
-			n = (int)s->rd.ntabs + 1;
-			fields_from_tabs(s->rd.line, s->rd.len, s->rd.tabs,
-			    n, s->f);
-		} else if (s->rd.ntabs >= s->ncols)
-			n = s->ncols + 1;
-		else
-			n = split_fields(s->rd.line, s->rd.len, s->f, s->ncols);
+		if (s->rd.nfields >= 0) {
+			n = s->rd.nfields > s->ncols ? s->ncols + 1 :
+			    (int)s->rd.nfields;
+			s->f = s->rd.fields;
+		} else {
+			n = split_fields(s->rd.line, s->rd.len, s->fbuf,
+			    s->ncols);
+			s->f = s->fbuf;
+		}
 		if (n != s->ncols) {
 			/* a few messages with file:line, then only a count */
 			if (++s->nragged <= RAGGED_SHOWN)

@@ -76,7 +76,13 @@ void	 tt_buf_free(struct ttbuf *b);
 
 /* ---- reader.c: the one line reader ------------------------------------- */
 
-#define READER_MAXTABS	64
+#define READER_MAXFIELDS	64
+
+/* A field of a TAB-separated line: s[0..len), not NUL-terminated. */
+struct ttfield {
+	const char	*s;
+	size_t		 len;
+};
 
 /*
  * Reads lines of any length from a file or stdin ("-", named "<stdin>").
@@ -100,10 +106,10 @@ struct ttreader {
 	size_t		 bufpos, buflen;
 	struct ttbuf	 lbuf, fixbuf;
 	int		 eof, pendcr, warned, isstdin;
-	/* TABs of the current line, found while checking it: a count, or -1
-	 * when not counted; the offsets of the first READER_MAXTABS. */
-	long		 ntabs;
-	uint32_t	 tabs[READER_MAXTABS];
+	/* The line split at TABs while it was checked: the number of fields,
+	 * or -1 when not split; the first READER_MAXFIELDS of them. */
+	long		 nfields;
+	struct ttfield	 fields[READER_MAXFIELDS];
 	/* the 64-byte block of buf at offset blk, classified: bit i of each
 	 * mask says byte i is LF, TAB, NUL or CR or non-ASCII */
 	size_t		 blk;
@@ -120,12 +126,7 @@ void	 reader_close(struct ttreader *r);
 
 /* ---- stream.c: the token stream --------------------------------------- */
 
-#define STREAM_MAXCOLS	64
-
-struct ttfield {
-	const char	*s;
-	size_t		 len;
-};
+#define STREAM_MAXCOLS	READER_MAXFIELDS
 
 /*
  * Reads the token stream from the named files in turn (or stdin when there
@@ -145,7 +146,9 @@ struct ttstream {
 	size_t		 headerlen;
 	int		 ncols;
 	char		*cols[STREAM_MAXCOLS];
-	struct ttfield	 f[STREAM_MAXCOLS];	/* fields of the record */
+	const struct ttfield *f;	/* fields of the record */
+	struct ttfield	 fbuf[STREAM_MAXCOLS];	/* f, when the reader did not
+						 * split the line */
 	const char	*line;		/* the whole record line */
 	size_t		 linelen;
 	const char	*name;		/* file of the current record */
