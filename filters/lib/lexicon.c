@@ -1304,10 +1304,17 @@ struct slot {
 
 /* A cached word: its tokpats are ctps.v[tpoff..tpoff+ntp). */
 struct centry {
-	uint64_t	 hash;		/* 0: empty slot */
+	uint32_t	 hash;
 	uint32_t	 off, len;	/* the word (key) in carena */
 	uint32_t	 tpoff, ntp;
 	int		 need;		/* longest span of entries it starts */
+};
+
+/* A slot of the cache's hash table: small, so that the table stays in
+ * the processor's cache; the entries are in order of first sight. */
+struct cslot {
+	uint32_t	 hash;
+	uint32_t	 id1;		/* entry + 1; 0: empty */
 };
 
 struct matcher {
@@ -1316,10 +1323,13 @@ struct matcher {
 	size_t		 ringsize;	/* a power of two */
 	uint64_t	 head, decided, tail;
 	int		 finished;
-	/* cache of distinct words: open addressing, words in carena */
-	struct centry	*cache;
+	/* cache of distinct words: open addressing over slots, entries in
+	 * order of first sight (the frequent words close together), words
+	 * in carena */
+	struct cslot	*slots;
 	size_t		 cslots;	/* a power of two */
-	size_t		 ccount;
+	struct centry	*cache;
+	size_t		 ccount, ccap;
 	struct ttbuf	 carena;
 	struct u32vec	 ctps;
 	struct ttbuf	 form, stem;
@@ -1342,7 +1352,7 @@ matcher_new(const struct lexicon *lx)
 		m->ringsize *= 2;
 	m->ring = tt_xcalloc(m->ringsize, sizeof *m->ring);
 	m->cslots = 1024;
-	m->cache = tt_xcalloc(m->cslots, sizeof *m->cache);
+	m->slots = tt_xcalloc(m->cslots, sizeof *m->slots);
 	scratch_init(&m->sc, lx);
 	m->pos = tt_xmalloc((size_t)(lx->maxtok + 1) * sizeof *m->pos);
 	m->bestpos = tt_xmalloc((size_t)(lx->maxtok + 1) * sizeof *m->bestpos);
@@ -1362,6 +1372,7 @@ matcher_free(struct matcher *m)
 	for (i = 0; i < m->ringsize; i++)
 		free(m->ring[i].tps);
 	free(m->ring);
+	free(m->slots);
 	free(m->cache);
 	tt_buf_free(&m->carena);
 	free(m->ctps.v);
@@ -1498,32 +1509,43 @@ decide(struct matcher *m)
 	}
 }
 
-/* Doubles the word cache, or empties it when it holds enough words. */
+/* Doubles the cache's table, or empties the cache when it holds enough
+ * words. */
 static void
 cache_grow(struct matcher *m)
 {
-	struct centry *old = m->cache, *c;
-	size_t oldn = m->cslots, i, j;
+	size_t i, j, mask;
 
 	if (m->ccount >= CACHE_MAXWORDS || m->ctps.n >= CACHE_MAXTPS) {
-		memset(m->cache, 0, m->cslots * sizeof *m->cache);
+		memset(m->slots, 0, m->cslots * sizeof *m->slots);
 		m->ccount = 0;
 		m->ctps.n = 0;
 		m->carena.len = 0;
 		return;
 	}
+	free(m->slots);
 	m->cslots *= 2;
-	m->cache = tt_xcalloc(m->cslots, sizeof *m->cache);
-	for (i = 0; i < oldn; i++) {
-		c = &old[i];
-		if (c->hash == 0)
-			continue;
-		for (j = c->hash & (m->cslots - 1); m->cache[j].hash != 0;
-		    j = (j + 1) & (m->cslots - 1))
+	m->slots = tt_xcalloc(m->cslots, sizeof *m->slots);
+	mask = m->cslots - 1;
+	for (i = 0; i < m->ccount; i++) {
+		uint32_t h = m->cache[i].hash;
+
+		for (j = h & mask; m->slots[j].id1 != 0; j = (j + 1) & mask)
 			;
-		m->cache[j] = *c;
+		m->slots[j].hash = h;
+		m->slots[j].id1 = (uint32_t)i + 1;
 	}
-	free(old);
+}
+
+/* The hash of a cache key: the word, and the stem value if any. */
+static uint32_t
+cache_hash(const char *word, size_t wlen, const char *stem, size_t slen)
+{
+	uint64_t h = hash_bytes(word, wlen);
+
+	if (stem != NULL)
+		h ^= hash_bytes(stem, slen) * 0x9e3779b97f4a7c15ULL;
+	return (uint32_t)(h ^ h >> 32);
 }
 
 /*
@@ -1538,20 +1560,17 @@ cache_get(struct matcher *m, const char *word, size_t wlen, const char *stem,
 {
 	struct lexicon *lx = m->lx;
 	struct centry *c;
-	uint64_t h;
+	uint32_t h, k;
 	size_t j, mask = m->cslots - 1, keylen;
-	uint32_t k;
 	const char *a;
 
-	h = hash_bytes(word, wlen);
-	keylen = wlen;
-	if (stem != NULL) {
-		h ^= hash_bytes(stem, slen) * 0x9e3779b97f4a7c15ULL;
-		keylen += 1 + slen;
-	}
-	h |= 1;
-	for (j = h & mask; (c = &m->cache[j])->hash != 0; j = (j + 1) & mask) {
-		if (c->hash != h || c->len != keylen)
+	h = cache_hash(word, wlen, stem, slen);
+	keylen = stem != NULL ? wlen + 1 + slen : wlen;
+	for (j = h & mask; m->slots[j].id1 != 0; j = (j + 1) & mask) {
+		if (m->slots[j].hash != h)
+			continue;
+		c = &m->cache[m->slots[j].id1 - 1];
+		if (c->len != keylen)
 			continue;
 		a = m->carena.s + c->off;
 		if (mem_eq(a, word, wlen) && (stem == NULL ||
@@ -1562,12 +1581,17 @@ cache_get(struct matcher *m, const char *word, size_t wlen, const char *stem,
 	    m->ctps.n >= CACHE_MAXTPS) {
 		cache_grow(m);
 		mask = m->cslots - 1;
-		for (j = h & mask; m->cache[j].hash != 0; j = (j + 1) & mask)
+		for (j = h & mask; m->slots[j].id1 != 0; j = (j + 1) & mask)
 			;
-		c = &m->cache[j];
 	}
-	m->ccount++;
+	if (m->ccount == m->ccap) {
+		m->ccap = m->ccap ? m->ccap * 2 : 512;
+		m->cache = tt_xrealloc(m->cache, m->ccap * sizeof *m->cache);
+	}
+	c = &m->cache[m->ccount++];
 	c->hash = h;
+	m->slots[j].hash = h;
+	m->slots[j].id1 = (uint32_t)m->ccount;
 	c->off = (uint32_t)m->carena.len;
 	c->len = (uint32_t)keylen;
 	tt_buf_add(&m->carena, word, wlen);
