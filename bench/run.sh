@@ -196,7 +196,8 @@ rss() {
 	IN="$2" /usr/bin/time -f '%M' -o "$TIMEF" sh -c "$1" >/dev/null 2>&1 || true
 	tail -n 1 "$TIMEF" | awk '{ printf "%.1f", $1 / 1024 }'
 }
-# memrow FILTER ARGS SMALL BIG: one row; the largest RSS and growth kept.
+# memrow FILTER ARGS SMALL BIG: one row; the largest RSS and the largest
+# growth from 2 MB of text on (in MB) kept.
 maxrss=0 growth=0
 memrow() {
 	a=$(rss "exec $1 $2 \"\$IN\"" "$3")
@@ -205,8 +206,8 @@ memrow() {
 	printf '| %s | %s | %s | %s |\n' "$1" "$a" "$b" "$c" | tee -a "$RESULTS"
 	set -- $(awk -v a="$a" -v b="$b" -v c="$c" -v m="$maxrss" -v g="$growth" 'BEGIN {
 		x = a > b ? a : b; x = x > c ? x : c; if (m > x) x = m
-		r = (c > b ? c : b) / a; if (g > r) r = g
-		printf "%.1f %.2f", x, r }')
+		r = (c > b ? c : b) - a; if (g > r) r = g
+		printf "%.1f %.1f", x, r }')
 	maxrss=$1 growth=$2
 }
 if have tt-tokenise; then
@@ -225,7 +226,9 @@ if have tt-tokenise; then
 		memrow "$f" "$args" "$OUT/stem-2.tsv" "$OUT/stem.tsv"
 	done
 	target "largest peak RSS of a stream filter, MB (2, 6)" "$maxrss" "<=" 16
-	target "peak RSS at $double MB / at 2 MB, worst filter (2, 6)" "$growth" "<=" 1.1
+	# flat: RSS varies by a few hundred KB from run to run; growing with
+	# the input would be tens of MB here
+	target "growth of peak RSS from 2 to $double MB of text, worst filter, MB (2, 6)" "$growth" "<=" 1
 fi
 
 # Quality: tokenisation against UD Dutch gold, jargon and score evaluations.
