@@ -382,9 +382,23 @@ scan_line(struct ttreader *r)
 		nl = r->mnl & keep;
 		m = nl != 0 ? keep & ((nl & -nl) - 1) : keep;
 		special |= (r->mspecial & m) != 0;
-		for (m &= r->mtab; m != 0; m &= m - 1)
-			SPLIT_AT(r, r->buf, base + (size_t)__builtin_ctzll(m),
-			    nf, start);
+		m &= r->mtab;
+		if (nf <= READER_MAXFIELDS) {
+			/* at most 64 more: within the room of fields[] */
+			struct ttfield *f = r->fields + nf;
+
+			for (; m != 0; m &= m - 1, f++) {
+				size_t t = base + (unsigned)__builtin_ctzll(m);
+
+				f->s = r->buf + start;
+				f->len = t - start;
+				start = t + 1;
+			}
+			nf = f - r->fields;
+		} else
+			for (; m != 0; m &= m - 1)
+				SPLIT_AT(r, r->buf, base +
+				    (unsigned)__builtin_ctzll(m), nf, start);
 		if (nl != 0)
 			break;
 		base += BLOCK;

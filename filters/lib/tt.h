@@ -107,9 +107,10 @@ struct ttreader {
 	struct ttbuf	 lbuf, fixbuf;
 	int		 eof, pendcr, warned, isstdin;
 	/* The line split at TABs while it was checked: the number of fields,
-	 * or -1 when not split; the first READER_MAXFIELDS of them. */
+	 * or -1 when not split; the first READER_MAXFIELDS of them (room for
+	 * a block's worth more, so a block's TABs need no bounds check). */
 	long		 nfields;
-	struct ttfield	 fields[READER_MAXFIELDS];
+	struct ttfield	 fields[READER_MAXFIELDS + 64];
 	/* the 64-byte block of buf at offset blk, classified: bit i of each
 	 * mask says byte i is LF, TAB, NUL or CR or non-ASCII */
 	size_t		 blk;
@@ -185,8 +186,14 @@ mem_eq(const void *a, const void *b, size_t n)
 	uint64_t x, y, u, v;
 
 	if (n >= 8) {
-		if (n > 16)
+		if (n > 64)
 			return memcmp(a, b, n) == 0;
+		for (; n > 16; n -= 8, p += 8, q += 8) {
+			memcpy(&x, p, 8);
+			memcpy(&y, q, 8);
+			if (x != y)
+				return 0;
+		}
 		memcpy(&x, p, 8);
 		memcpy(&y, q, 8);
 		memcpy(&u, p + n - 8, 8);
