@@ -342,8 +342,15 @@ struct mentry {
 
 /* Open addressing over small slots; entries in order of insertion, so the
  * frequent strings, met first, share a few cache lines. */
+/* A slot of 4 bytes, so the table stays small: 16 bits of the hash and
+ * the entry + 1 (0: empty); a memo holds at most 2^15 entries. */
+struct mslot {
+	uint16_t	 tag;
+	uint16_t	 id1;
+};
+
 struct memo {
-	struct islot	*slots;		/* id1 indexes e */
+	struct mslot	*slots;
 	size_t		 mask;		/* of slots: twice the entries */
 	struct mentry	*e;
 	uint32_t	 n, max;
@@ -354,6 +361,8 @@ memo_new(unsigned bits)
 {
 	struct memo *m = tt_xcalloc(1, sizeof *m);
 
+	if (bits > 15)
+		bits = 15;
 	m->max = (uint32_t)1 << bits;
 	m->mask = ((size_t)m->max << 1) - 1;
 	m->slots = tt_xcalloc(m->mask + 1, sizeof *m->slots);
@@ -379,7 +388,7 @@ memo_find(const struct memo *m, const char *key, size_t n, uint32_t h)
 	size_t j;
 
 	for (j = h & m->mask; m->slots[j].id1 != 0; j = (j + 1) & m->mask) {
-		if (m->slots[j].hash != h)
+		if (m->slots[j].tag != (uint16_t)(h >> 16))
 			continue;
 		e = &m->e[m->slots[j].id1 - 1];
 		if (e->klen == n && mem_eq(e->kv, key, n))
@@ -423,6 +432,6 @@ memo_put(struct memo *m, const char *key, size_t n, const char *val,
 	e->vlen = (uint8_t)vn;
 	memcpy(e->kv, key, n);
 	memcpy(e->kv + n, val, vn);
-	m->slots[j].hash = h;
-	m->slots[j].id1 = m->n;
+	m->slots[j].tag = (uint16_t)(h >> 16);
+	m->slots[j].id1 = (uint16_t)m->n;
 }

@@ -1323,6 +1323,10 @@ struct matcher {
 	size_t		 ringsize;	/* a power of two */
 	uint64_t	 head, decided, tail;
 	int		 finished;
+	/* decide() waits for the window of the token at decided to fill:
+	 * until the tail reaches waittail or a token of another sentence
+	 * than waitsent comes (waittail 0: not waiting) */
+	uint64_t	 waittail, waitsent;
 	/* cache of distinct words: open addressing over slots, entries in
 	 * order of first sight (the frequent words close together), words
 	 * in carena */
@@ -1392,6 +1396,7 @@ matcher_reset(struct matcher *m)
 {
 	m->head = m->decided = m->tail = 0;
 	m->finished = 0;
+	m->waittail = 0;
 }
 
 #define SLOT(m, i)	(&(m)->ring[(i) & ((m)->ringsize - 1)])
@@ -1433,6 +1438,12 @@ decide(struct matcher *m)
 	uint32_t ti;
 	uint64_t wmask;
 
+	if (m->waittail != 0) {
+		if (!m->finished && m->tail < m->waittail &&
+		    SLOT(m, m->tail - 1)->sent == m->waitsent)
+			return;
+		m->waittail = 0;
+	}
 	while (m->decided < m->tail) {
 		s = SLOT(m, m->decided);
 		if (s->need == 0) {
@@ -1453,8 +1464,12 @@ decide(struct matcher *m)
 					wmask |= 1ULL << (t->tps[i] & 63);
 		}
 		if (end - m->decided < (uint64_t)s->need && end == m->tail &&
-		    !m->finished)
-			return;		/* wait for more tokens */
+		    !m->finished) {
+			/* wait for more tokens: nothing changes until then */
+			m->waittail = m->decided + (uint64_t)s->need;
+			m->waitsent = s->sent;
+			return;
+		}
 		w.set = m->wset;
 		w.n = m->wn;
 		w.len = (int)(end - m->decided);

@@ -292,7 +292,7 @@ int		 u64map_next(const struct u64map *m, size_t *pos,
 /* A cache from short byte strings to short byte strings (a value computed
  * from its key) for a hot path: one hash, one probe and one compare answer
  * a lookup, key and value inline. It keeps up to 2^bits entries of 64
- * bytes and starts afresh when full. */
+ * bytes (bits at most 15) and starts afresh when full. */
 struct memo;
 struct memo	*memo_new(unsigned bits);
 void		 memo_free(struct memo *m);
