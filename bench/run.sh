@@ -5,8 +5,8 @@
 # Prints a table and writes it, with date and machine, to bench/RESULTS.md.
 #
 #   BENCH_MB=100   size of the corpus in MB (at least 100 for RESULTS.md)
-#   BENCH_RUNS=3   runs of each command; the fastest counts (the machines
-#                  are virtual and their speed wanders from minute to minute)
+#   BENCH_RUNS=3   rounds: each command runs once a round; its fastest run counts
+#                  (the machines are virtual; their speed wanders for minutes)
 #   BENCH_OUT=bench/out  where the corpus and intermediate streams go
 set -eu
 export LC_ALL=C
@@ -62,35 +62,75 @@ TARGETS="$OUT/targets.md"
 	echo "|---|---:|---|---|"
 } > "$TARGETS"
 
-# run NAME INPUT TOKENS COMMAND: times COMMAND (a shell command reading
-# $IN) RUNS times and prints the least CPU seconds (user + system, summed
-# over every process of a pipeline) and the least wall seconds, MB/s of INPUT
-# and tokens/s by CPU time, and peak memory. The figures of the last command
-# are kept in cpu, wall and tps (tokens per CPU second) for the targets.
+# run NAME INPUT TOKENS COMMAND: queues COMMAND (a shell command reading
+# $IN) to be timed; its number is left in $last. measure then runs every
+# queued command once per round, RUNS rounds, so that each is timed at
+# several moments: these virtual machines speed up and slow down for
+# minutes at a time. For each it prints the least CPU seconds (user +
+# system, summed over every process of a pipeline) and the least wall
+# seconds of its runs, MB/s of INPUT and tokens/s by CPU time, and the
+# peak memory; figs N then sets cpu, wall and tps for the targets.
+Q="$OUT/queue"
+rm -rf "$Q" && mkdir -p "$Q"
+nq=0
 run() {
-	name=$1 in=$2 toks=$3 cmd=$4
-	inb=$(wc -c < "$in")
-	: > "$TIMEF.all"
-	i=0
-	while [ $i -lt "$RUNS" ]; do
-		if ! IN="$in" /usr/bin/time -f '%e %U %S %M' -o "$TIMEF" sh -c "$cmd" >/dev/null 2>"$OUT/stderr"; then
-			echo "bench: $name failed:" >&2
-			cat "$OUT/stderr" >&2
-			printf '| %s | failed | | | | | |\n' "$name" >> "$RESULTS"
-			cpu=0 wall=0 tps=0
-			return 0
-		fi
-		tail -n 1 "$TIMEF" >> "$TIMEF.all"
-		i=$((i + 1))
+	nq=$((nq + 1))
+	last=$nq
+	printf '%s\n' "$1" > "$Q/$nq.name"
+	printf '%s\n' "$2" > "$Q/$nq.in"
+	printf '%s\n' "$3" > "$Q/$nq.toks"
+	printf '%s\n' "$4" > "$Q/$nq.cmd"
+	: > "$Q/$nq.times"
+}
+measure() {
+	round=1
+	while [ $round -le "$RUNS" ]; do
+		n=1
+		while [ $n -le $nq ]; do
+			if [ ! -f "$Q/$n.failed" ]; then
+				if IN=$(cat "$Q/$n.in") /usr/bin/time -f '%e %U %S %M' -o "$TIMEF" \
+				    sh -c "$(cat "$Q/$n.cmd")" >/dev/null 2>"$OUT/stderr"; then
+					tail -n 1 "$TIMEF" >> "$Q/$n.times"
+				else
+					echo "bench: $(cat "$Q/$n.name") failed:" >&2
+					cat "$OUT/stderr" >&2
+					: > "$Q/$n.failed"
+				fi
+			fi
+			n=$((n + 1))
+		done
+		echo "bench: round $round of $RUNS done" >&2
+		round=$((round + 1))
 	done
-	set -- $(awk 'NR == 1 || $2 + $3 < c { c = $2 + $3 } NR == 1 || $1 < w { w = $1 }
-	    $4 > m { m = $4 } END { if (c < 0.01) c = 0.01; print c, w, m }' "$TIMEF.all")
-	cpu=$1 wall=$2
-	tps=$(awk -v t="$toks" -v c="$cpu" 'BEGIN { printf "%.0f", t / c }')
-	awk -v n="$name" -v s="$1" -v w="$2" -v kb="$3" -v b="$inb" -v t="$toks" 'BEGIN {
-		tps = t > 0 ? sprintf("%.2f M", t / s / 1e6) : ""
-		printf "| %s | %.1f | %.2f | %.2f | %.1f | %s | %.1f |\n", n, b / 1e6, s, w, b / 1e6 / s, tps, kb / 1024
-	}' | tee -a "$RESULTS"
+	n=1
+	while [ $n -le $nq ]; do
+		name=$(cat "$Q/$n.name")
+		if [ -f "$Q/$n.failed" ]; then
+			printf '| %s | failed | | | | | |\n' "$name" | tee -a "$RESULTS"
+		else
+			awk -v n="$name" -v b="$(wc -c < "$(cat "$Q/$n.in")")" -v t="$(cat "$Q/$n.toks")" '
+			    NR == 1 || $2 + $3 < c { c = $2 + $3 } NR == 1 || $1 < w { w = $1 }
+			    $4 > m { m = $4 }
+			    END {
+				if (c < 0.01) c = 0.01
+				tps = t > 0 ? sprintf("%.2f M", t / c / 1e6) : ""
+				printf "| %s | %.1f | %.2f | %.2f | %.1f | %s | %.1f |\n", n, b / 1e6, c, w, b / 1e6 / c, tps, m / 1024
+			    }' "$Q/$n.times" | tee -a "$RESULTS"
+		fi
+		n=$((n + 1))
+	done
+}
+# figs N: cpu, wall (least seconds), tps (tokens per CPU second) and mbs
+# (MB of input per CPU second) of queued command N; 0 when it failed.
+figs() {
+	if [ -f "$Q/$1.failed" ] || [ ! -s "$Q/$1.times" ]; then
+		cpu=0 wall=0 tps=0 mbs=0
+		return 0
+	fi
+	set -- $(awk -v b="$(wc -c < "$(cat "$Q/$1.in")")" -v t="$(cat "$Q/$1.toks")" '
+	    NR == 1 || $2 + $3 < c { c = $2 + $3 } NR == 1 || $1 < w { w = $1 }
+	    END { if (c < 0.01) c = 0.01; printf "%.2f %.2f %.2f %.3f", c, w, t / c / 1e6, b / 1e6 / c }' "$Q/$1.times")
+	cpu=$1 wall=$2 tps=$3 mbs=$4
 }
 
 # target TEXT VALUE OP LIMIT: one line of the targets table, met or missed.
@@ -112,79 +152,83 @@ run "cat (the limit)" "$corpus" "$words" 'cat "$IN"'
 run "wc -w" "$corpus" "$words" 'wc -w "$IN"'
 run "Unix for Poets word count" "$corpus" "$words" \
     "tr -cs '[:alpha:]' '\n' < \"\$IN\" | tr A-Z a-z | sort | uniq -c | sort -rn"
-poets_cpu=$cpu poets_wall=$wall
-ucto_mbs=0
+q_poets=$last q_ucto=
 if have ucto; then
 	sw=$(wc -w < "$OUT/slice-1.txt")
 	run "ucto -L nld (1 MB slice)" "$OUT/slice-1.txt" "$sw" 'ucto -L nld -n "$IN" /dev/stdout'
-	ucto_mbs=$(awk -v b="$(wc -c < "$OUT/slice-1.txt")" -v c="$cpu" 'BEGIN { print b / 1e6 / c }')
+	q_ucto=$last
 fi
-mbs() { awk -v b="$(wc -c < "$1")" -v c="$cpu" 'BEGIN { printf "%.1f", b / 1e6 / c }'; }
-mtps() { awk -v t="$tps" 'BEGIN { printf "%.2f", t / 1e6 }'; }
 
 # Our filters, each on the output of the one before it.
 stream="$OUT/stream.tsv"
-if have tt-normalise; then
-	run "tt-normalise" "$corpus" "$words" 'tt-normalise "$IN"'
-	target "tt-normalise MB/s (2)" "$(mbs "$corpus")" ">=" 100
-	tt-normalise "$corpus" > "$OUT/norm.txt"
-else
-	cp "$corpus" "$OUT/norm.txt"
-fi
-if have tt-tokenise; then
-	tt-tokenise --doc corpus "$OUT/norm.txt" > "$stream"
-	tokens=$(($(wc -l < "$stream") - 1))
-	run "tt-tokenise" "$OUT/norm.txt" "$tokens" 'tt-tokenise --doc corpus "$IN"'
-	target "tt-tokenise MB/s (2)" "$(mbs "$OUT/norm.txt")" ">=" 50
-	if [ "$ucto_mbs" != 0 ]; then
-		target "tt-tokenise / ucto, MB/s (2, 6)" "$(awk -v a="$(mbs "$OUT/norm.txt")" -v u="$ucto_mbs" 'BEGIN { printf "%.0f", a / u }')" ">=" 200
-	fi
-	tt-stem "$stream" > "$OUT/stem.tsv"
-	run "tt-stem" "$stream" "$tokens" 'tt-stem "$IN"'
-	target "tt-stem M tokens/s (2)" "$(mtps)" ">=" 10
-	# PyStemmer over the same words, one call per word as a caller would.
-	cut -f7 "$stream" | tail -n +2 > "$OUT/words.txt"
-	if /usr/bin/python3 -c 'import Stemmer' 2>/dev/null; then
-		run "PyStemmer (Debian python3-stemmer)" "$OUT/words.txt" "$tokens" \
-		    '/usr/bin/python3 -c "
+tt-normalise "$corpus" > "$OUT/norm.txt"
+run "tt-normalise" "$corpus" "$words" 'tt-normalise "$IN"'
+q_normalise=$last
+tt-tokenise --doc corpus "$OUT/norm.txt" > "$stream"
+tokens=$(($(wc -l < "$stream") - 1))
+run "tt-tokenise" "$OUT/norm.txt" "$tokens" 'tt-tokenise --doc corpus "$IN"'
+q_tokenise=$last
+tt-stem "$stream" > "$OUT/stem.tsv"
+run "tt-stem" "$stream" "$tokens" 'tt-stem "$IN"'
+q_stem=$last
+# PyStemmer over the same words, one call per word as a caller would.
+cut -f7 "$stream" | tail -n +2 > "$OUT/words.txt"
+if /usr/bin/python3 -c 'import Stemmer' 2>/dev/null; then
+	run "PyStemmer (Debian python3-stemmer)" "$OUT/words.txt" "$tokens" \
+	    '/usr/bin/python3 -c "
 import sys, Stemmer
 st = Stemmer.Stemmer(\"dutch\")
 w = sys.stdout.write
 for line in open(sys.argv[1], encoding=\"utf-8\"):
     w(st.stemWord(line.rstrip(\"\\n\").lower())); w(\"\\n\")
 " "$IN"'
-	fi
-	if have tt-jargon; then
-		tt-jargon "$OUT/stem.tsv" > "$OUT/jargon.tsv"
-		run "tt-jargon (shipped lexicon)" "$OUT/stem.tsv" "$tokens" 'tt-jargon "$IN"'
-		target "tt-jargon M tokens/s, shipped lexicon (3)" "$(mtps)" ">=" 5
-		# grep's multi-string search with the lexicon's phrases.
-		# literal patterns only: regex entries have no fixed string
-		awk -F'\t' '!/^#/ && NF >= 2 && $2 !~ /\// { p = $2; gsub(/[*=]/, "", p); gsub(/ ~[0-9]+ /, " ", p); if (p != "") print p }' \
-		    lexicons/transitietaal.tsv > "$OUT/phrases.txt"
-		# (through cat: GNU grep stops at the first match when its
-		# output is /dev/null)
-		run "grep -F -c -f phrases.txt" "$corpus" "$words" 'grep -F -i -c -f '"$OUT"'/phrases.txt "$IN" | cat'
-	fi
-	if have tt-score; then
-		run "tt-score" "$OUT/stem.tsv" "$tokens" 'tt-score "$IN"'
-		target "tt-score M tokens/s (4)" "$(mtps)" ">=" 5
-	fi
-	if have tt-kwic; then
-		run "tt-kwic -w wijkteam" "$OUT/stem.tsv" "$tokens" 'tt-kwic --color=never -w wijkteam "$IN"'
-		target "tt-kwic M tokens/s (4)" "$(mtps)" ">=" 5
-	fi
-	if have tt-cooc; then
-		run "tt-cooc --field stem" "$OUT/stem.tsv" "$tokens" 'tt-cooc --field stem "$IN"'
-		target "tt-cooc CPU s, sentence pairs of stems (4)" "$cpu" "<=" 60
-	fi
-	pipe='tt-normalise "$IN" | tt-tokenise --doc corpus | tt-stem'
-	have tt-jargon && pipe="$pipe | tt-jargon"
-	have tt-score && pipe="$pipe | tt-score"
-	run "pipeline: normalise|tokenise|stem|jargon|score" "$corpus" "$tokens" "$pipe"
-	target "pipeline wall s, against Unix for Poets (6)" "$wall" "<=" "$poets_wall"
-	target "pipeline CPU s, against Unix for Poets" "$cpu" "<=" "$poets_cpu"
 fi
+tt-jargon "$OUT/stem.tsv" > "$OUT/jargon.tsv"
+run "tt-jargon (shipped lexicon)" "$OUT/stem.tsv" "$tokens" 'tt-jargon "$IN"'
+q_jargon=$last
+# grep's multi-string search with the lexicon's phrases.
+# literal patterns only: regex entries have no fixed string
+awk -F'\t' '!/^#/ && NF >= 2 && $2 !~ /\// { p = $2; gsub(/[*=]/, "", p); gsub(/ ~[0-9]+ /, " ", p); if (p != "") print p }' \
+    lexicons/transitietaal.tsv > "$OUT/phrases.txt"
+# (through cat: GNU grep stops at the first match when its output is
+# /dev/null)
+run "grep -F -c -f phrases.txt" "$corpus" "$words" 'grep -F -i -c -f '"$OUT"'/phrases.txt "$IN" | cat'
+run "tt-score" "$OUT/stem.tsv" "$tokens" 'tt-score "$IN"'
+q_score=$last
+run "tt-kwic -w wijkteam" "$OUT/stem.tsv" "$tokens" 'tt-kwic --color=never -w wijkteam "$IN"'
+q_kwic=$last
+run "tt-cooc --field stem" "$OUT/stem.tsv" "$tokens" 'tt-cooc --field stem "$IN"'
+q_cooc=$last
+run "pipeline: normalise|tokenise|stem|jargon|score" "$corpus" "$tokens" \
+    'tt-normalise "$IN" | tt-tokenise --doc corpus | tt-stem | tt-jargon | tt-score'
+q_pipe=$last
+
+measure
+
+figs "$q_normalise"
+target "tt-normalise MB/s (2)" "$mbs" ">=" 100
+figs "$q_tokenise"
+target "tt-tokenise MB/s (2)" "$mbs" ">=" 50
+tok_mbs=$mbs
+if [ -n "$q_ucto" ]; then
+	figs "$q_ucto"
+	target "tt-tokenise / ucto, MB/s (2, 6)" "$(awk -v a="$tok_mbs" -v u="$mbs" 'BEGIN { printf "%.0f", (u > 0 ? a / u : 0) }')" ">=" 200
+fi
+figs "$q_stem"
+target "tt-stem M tokens/s (2)" "$tps" ">=" 10
+figs "$q_jargon"
+target "tt-jargon M tokens/s, shipped lexicon (3)" "$tps" ">=" 5
+figs "$q_score"
+target "tt-score M tokens/s (4)" "$tps" ">=" 5
+figs "$q_kwic"
+target "tt-kwic M tokens/s (4)" "$tps" ">=" 5
+figs "$q_cooc"
+target "tt-cooc CPU s, sentence pairs of stems (4)" "$cpu" "<=" 60
+figs "$q_poets"
+poets_cpu=$cpu poets_wall=$wall
+figs "$q_pipe"
+target "pipeline wall s, against Unix for Poets (6)" "$wall" "<=" "$poets_wall"
+target "pipeline CPU s, against Unix for Poets" "$cpu" "<=" "$poets_cpu"
 
 # Memory must stay flat as input grows: 2 MB of text, the corpus, and the
 # corpus twice (read through cat, so no 200 MB copy is stored).
@@ -248,8 +292,10 @@ cat "$TARGETS"
 	echo "Made by \`make bench\` on $(date -u '+%Y-%m-%d %H:%M UTC'),"
 	echo "$(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo),"
 	echo "$(free -g | awk '/^Mem/ { print $2 }') GiB; corpus $mbytes MB ($words words) built from samples/ and ../shared/data."
-	echo "Peers measured in the same run. ucto runs on a 1 MB slice. Each command ran $RUNS times;"
-	echo "the least CPU time and the least wall time of its runs are shown. Rates are by CPU time"
+	echo "Peers measured in the same run. ucto runs on a 1 MB slice. Every command ran once in each"
+	echo "of $RUNS rounds, so at different moments (the speed of these shared virtual machines"
+	echo "wanders by up to 1.5x for minutes at a time); the least CPU time and the least wall time"
+	echo "of its runs are shown. Rates are by CPU time"
 	echo "(user + system of all processes), which other load changes less than wall time,"
 	echo "though not entirely on a virtual machine with shared cores; wall time is shown"
 	echo "beside it. Peak RSS of a pipeline is that of its largest process."
