@@ -329,11 +329,11 @@ main(int argc, char *argv[])
 			field_at(&s, cdoc, &cur.docoff, &cur.doclen);
 			field_at(&s, cline, &cur.lineoff, &cur.linelen);
 		}
-		cur.word = field_value(&s.f[cword], &wbuf, &cur.wordlen);
+		cur.word = stream_value(&s, cword, &wbuf, &cur.wordlen);
 		st = NULL;
 		sn = 0;
 		if (cstem >= 0)
-			st = field_value(&s.f[cstem], &sbuf, &sn);
+			st = stream_value(&s, cstem, &sbuf, &sn);
 		/* a new sentence: doc or sent changed */
 		if (changed(&s, cdoc, &prevdoc) | changed(&s, csent, &prevsent))
 			sent++;

@@ -1094,11 +1094,11 @@ main(int argc, char **argv)
 		tail++;
 
 		if (matcher != NULL) {
-			w = field_value(&st.f[cword], &wbuf, &wn);
+			w = stream_value(&st, cword, &wbuf, &wn);
 			sv = NULL;
 			sn = 0;
 			if (cstem >= 0)
-				sv = field_value(&st.f[cstem], &sbuf, &sn);
+				sv = stream_value(&st, cstem, &sbuf, &sn);
 			if (ctype >= 0 && lexicon_type_excluded(st.f[ctype].s,
 			    st.f[ctype].len))
 				wn = 0;

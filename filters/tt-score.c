@@ -655,11 +655,11 @@ score_stream(int argc, char **argv)
 		}
 		rtail++;
 
-		w = field_value(&f[cword], &wbuf, &wn);
+		w = stream_value(&st, cword, &wbuf, &wn);
 		sv = NULL;
 		sn = 0;
 		if (cstem >= 0)
-			sv = field_value(&f[cstem], &sbuf, &sn);
+			sv = stream_value(&st, cstem, &sbuf, &sn);
 		if (ctype >= 0 && lexicon_type_excluded(f[ctype].s,
 		    f[ctype].len))
 			wn = 0;

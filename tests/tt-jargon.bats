@@ -560,3 +560,13 @@ EOF2
 	assert_success
 	assert_output "$(printf '#doc\tline\tentry\tcategory\tmatch\talternative\nm.txt\t1\ttransitietaal:wijkteam\tactor-formeel\t#wijkteam\tteam van hulpverleners in de wijk\nm.txt\t1\ttransitietaal:wijkteam\tactor-formeel\twijkteam\tteam van hulpverleners in de wijk')"
 }
+
+@test "an escaped word is matched unescaped and written escaped once" {
+	# the word field wijkteamleden\\x holds one backslash; a reader that
+	# skipped unescaping would match and write two
+	printf '#doc\tline\tword\nd\t1\twijkteamleden\\\\x\nd\t2\tsoms\\tnooit\n' \
+	    > "$BATS_TEST_TMPDIR/in"
+	run --separate-stderr tt-jargon -o "$BATS_TEST_TMPDIR/in"
+	assert_success
+	assert_output "$O_HEADER"$'\nd\t1\ttransitietaal:wijkteam\tactor-formeel\twijkteamleden\\\\x\tteam van hulpverleners in de wijk'
+}

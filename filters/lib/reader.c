@@ -299,8 +299,8 @@ reader_open(struct ttreader *r, const char *path, int binary_check)
 
 /*
  * Classifies the BLOCK bytes at p into the reader's masks: bit i says
- * byte i is an LF, a TAB, or one that needs a closer look (NUL, CR or
- * non-ASCII).
+ * byte i is an LF, a TAB, or one that needs a closer look (NUL, CR,
+ * non-ASCII, or a backslash: an escape in a stream).
  */
 #if defined(__SSE2__)
 #define CHUNK(i) do {							\
@@ -310,15 +310,16 @@ reader_open(struct ttreader *r, const char *path, int binary_check)
 	tb |= (uint64_t)(uint16_t)_mm_movemask_epi8(			\
 	    _mm_cmpeq_epi8(x, tab)) << (i);				\
 	sp |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_or_si128(x,	\
-	    _mm_or_si128(_mm_cmpeq_epi8(x, zero),			\
-	    _mm_cmpeq_epi8(x, cr)))) << (i);				\
+	    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, zero),	\
+	    _mm_cmpeq_epi8(x, cr)), _mm_cmpeq_epi8(x, bs)))) << (i);	\
 } while (0)
 
 static void
 classify_block(struct ttreader *r, const char *p)
 {
 	const __m128i lf = _mm_set1_epi8('\n'), tab = _mm_set1_epi8('\t'),
-	    cr = _mm_set1_epi8('\r'), zero = _mm_setzero_si128();
+	    cr = _mm_set1_epi8('\r'), bs = _mm_set1_epi8('\\'),
+	    zero = _mm_setzero_si128();
 	uint64_t nl = 0, tb = 0, sp = 0;
 
 	CHUNK(0);
@@ -344,7 +345,7 @@ classify_block(struct ttreader *r, const char *p)
 			r->mnl |= bit;
 		else if (c == '\t')
 			r->mtab |= bit;
-		else if (c == '\0' || c == '\r' || c >= 0x80)
+		else if (c == '\0' || c == '\r' || c == '\\' || c >= 0x80)
 			r->mspecial |= bit;
 	}
 }
@@ -405,11 +406,13 @@ scan_line(struct ttreader *r)
 		keep = ~0ULL;
 	}
 	end = base + (size_t)__builtin_ctzll(nl);
+	r->escapes = 0;
 	if (special) {
 		/* valid non-ASCII is fine; NUL and CR need the general path */
 		if (memchr(r->buf + pos, '\r', end - pos) != NULL ||
 		    !line_is_clean(r->buf + pos, end - pos))
 			return NO_BLOCK;
+		r->escapes = memchr(r->buf + pos, '\\', end - pos) != NULL;
 	}
 	split_end(r, r->buf, end, nf, start);
 	return end;
@@ -420,6 +423,7 @@ static int
 deliver(struct ttreader *r, char *s, size_t n)
 {
 	r->lineno++;
+	r->escapes = 1;		/* not looked for here */
 	if (r->lineno == 1 && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
 		s += 3;
 		n -= 3;
@@ -468,6 +472,7 @@ reader_next(struct ttreader *r)
 			r->len = (size_t)(r->buf + lf - start);
 			return 1;
 		}
+		r->escapes = 1;		/* not looked for on this path */
 		end = r->buf + r->buflen;
 		nl = memchr(start, '\n', (size_t)(end - start));
 		if (nl != NULL && line_is_plain(r, start, (size_t)(nl - start))) {

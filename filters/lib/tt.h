@@ -111,6 +111,8 @@ struct ttreader {
 	 * a block's worth more, so a block's TABs need no bounds check). */
 	long		 nfields;
 	struct ttfield	 fields[READER_MAXFIELDS + 64];
+	/* 0 when the line is known to hold no backslash */
+	int		 escapes;
 	/* the 64-byte block of buf at offset blk, classified: bit i of each
 	 * mask says byte i is LF, TAB, NUL or CR or non-ASCII */
 	size_t		 blk;
@@ -241,6 +243,20 @@ void	 field_unescape(struct ttbuf *b, const char *s, size_t n);
 /* The value of field f: its own bytes when it holds no escape, else
  * unescaped into b. Sets *n to its length. */
 const char *field_value(const struct ttfield *f, struct ttbuf *b, size_t *n);
+/* The value of column col of the stream's record, as field_value(): with
+ * no test of its bytes when the reader saw no backslash in the line. */
+static inline const char *
+stream_value(const struct ttstream *s, int col, struct ttbuf *b, size_t *n)
+{
+	const struct ttfield *f = &s->f[col];
+
+	if (!s->rd.escapes && !(f->len == 1 && f->s[0] == '_')) {
+		*n = f->len;
+		return f->s;
+	}
+	return field_value(f, b, n);
+}
+
 /* line, a TAB, field (already escaped) and a newline: a record with one
  * more column. */
 void	 out_row(const char *line, size_t n, const char *field, size_t fn);
