@@ -381,8 +381,8 @@ count_stream(int argc, char **argv)
 	struct lexicon *lx = NULL;
 	struct intern *missing = NULL;
 	const struct ttfield *f;
-	const char *vs, *s;
-	size_t vn, sn;
+	const char *vs, *s, *w;
+	size_t vn, sn, wn;
 	int cdoc, ckey = -1, cfield, ctype, cword = -1, jargon, category = 0;
 	int open_unit = 0, started = 0, added;
 	long e;
@@ -442,23 +442,16 @@ count_stream(int argc, char **argv)
 
 		/* The value of the token, or none. */
 		if (cfield >= 0) {
-			vs = f[cfield].s;
-			vn = f[cfield].len;
-			if (vn == 0 || (vn == 1 && vs[0] == '_') ||
-			    (jargon && vs[0] == '+'))
+			vs = stream_value(&st, cfield, &tmp, &vn);
+			if (vn == 0 || (jargon && vs[0] == '+'))
 				vs = NULL;
 		} else {
 			/* stem computed here: of the case-folded word */
-			field_unescape(&tmp, f[cword].s, f[cword].len);
-			fold(&val, tmp.s, tmp.len, FOLD_CASE);
+			w = stream_value(&st, cword, &tmp, &wn);
+			fold(&val, w, wn, FOLD_CASE);
 			vs = stemmer_stem(stemmer, val.s, val.len, &vn);
 			if (vn == 0)
 				vs = NULL;
-		}
-		if (vs != NULL && cfield >= 0 && memchr(vs, '\\', vn)) {
-			field_unescape(&tmp, vs, vn);
-			vs = tmp.s;
-			vn = tmp.len;
 		}
 		if (vs != NULL && category) {
 			tt_buf_reserve(&val, vn);

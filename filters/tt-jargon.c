@@ -219,8 +219,7 @@ changed(const struct ttstream *s, int i, struct ttbuf *b)
 		return 0;
 	if (b->s != NULL && field_eq(&s->f[i], b))
 		return 0;
-	b->len = 0;
-	tt_buf_add(b, s->f[i].s, s->f[i].len);
+	field_copy(b, &s->f[i]);
 	return 1;
 }
 

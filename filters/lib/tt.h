@@ -114,7 +114,7 @@ struct ttreader {
 	/* 0 when the line is known to hold no backslash */
 	int		 escapes;
 	/* the 64-byte block of buf at offset blk, classified: bit i of each
-	 * mask says byte i is LF, TAB, NUL or CR or non-ASCII */
+	 * mask says byte i is LF, TAB, or NUL, CR, non-ASCII or backslash */
 	size_t		 blk;
 	uint64_t	 mnl, mtab, mspecial;
 };

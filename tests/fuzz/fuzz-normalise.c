@@ -21,22 +21,6 @@ static struct normscratch scratch;
 static struct ttbuf out, again, bytes_in, bytes_out;
 static size_t nemitted;
 
-/* Asserts that s[0..n) is valid UTF-8 without NUL, CR or LF. */
-static void
-assert_clean_utf8(const char *s, size_t n)
-{
-	utf8proc_int32_t cp;
-	utf8proc_ssize_t k;
-	size_t i;
-
-	for (i = 0; i < n; i += (size_t)k) {
-		k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-		    (utf8proc_ssize_t)(n - i), &cp);
-		FUZZ_ASSERT(k > 0);
-		FUZZ_ASSERT(cp != 0 && cp != '\r' && cp != '\n');
-	}
-}
-
 /* Adds s[0..n) to b without blanks, form feeds, hyphens and soft hyphens:
  * what the joiner may move or drop. */
 static void
@@ -75,7 +59,7 @@ emit(const char *s, size_t n, void *arg)
 {
 	(void)arg;
 	FUZZ_ASSERT(memchr(s, '\n', n) == NULL);
-	assert_clean_utf8(s, n);
+	fuzz_assert_line_utf8(s, n);
 	add_letters(&bytes_out, s, n);
 	nemitted++;
 }
@@ -108,7 +92,7 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		/* The character layer, on raw bytes (invalid UTF-8, NUL). */
 		norm_chars(&out, &scratch, s, n, flags);
 		FUZZ_ASSERT(out.s != NULL && strlen(out.s) == out.len);
-		assert_clean_utf8(out.s, out.len);
+		fuzz_assert_line_utf8(out.s, out.len);
 		for (i = 0; i < out.len; i++) {
 			unsigned char c = (unsigned char)out.s[i];
 			FUZZ_ASSERT(c >= 0x20 || c == '\t' || c == '\f');

@@ -29,21 +29,6 @@ static struct {
 static struct ttbuf text;		/* every line fed, one after another */
 static size_t linestart[MAXLINES + 2], lineend[MAXLINES + 2];
 
-static void
-assert_utf8(const char *s, size_t n)
-{
-	utf8proc_int32_t cp;
-	utf8proc_ssize_t k;
-	size_t i;
-
-	for (i = 0; i < n; i += (size_t)k) {
-		k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-		    (utf8proc_ssize_t)(n - i), &cp);
-		FUZZ_ASSERT(k > 0);
-		FUZZ_ASSERT(cp != 0 && cp != '\n' && cp != '\r');
-	}
-}
-
 /* Whether needle occurs in hay. */
 static int
 contains(const char *hay, size_t hn, const char *needle, size_t nn)
@@ -56,7 +41,7 @@ emit(const struct token *tk, void *arg)
 {
 	(void)arg;
 	FUZZ_ASSERT(tk->s != NULL && tk->len > 0);
-	assert_utf8(tk->s, tk->len);
+	fuzz_assert_line_utf8(tk->s, tk->len);
 	FUZZ_ASSERT((int)tk->type >= TOK_WORD && (int)tk->type <= TOK_ABBR);
 	FUZZ_ASSERT(toktype_name[tk->type] != NULL);
 	FUZZ_ASSERT(tk->tok == st.tok + 1);
@@ -74,7 +59,7 @@ emit(const struct token *tk, void *arg)
 		    lineend[tk->line] - linestart[tk->line], tk->s, tk->len));
 	if (tk->speaker != NULL) {
 		FUZZ_ASSERT(tk->speakerlen > 0);
-		assert_utf8(tk->speaker, tk->speakerlen);
+		fuzz_assert_line_utf8(tk->speaker, tk->speakerlen);
 	}
 	st.tok = tk->tok;
 	st.sent = tk->sent;

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <sys/mman.h>
 #include <unistd.h>
+#include <utf8proc.h>
 
 /* Writes data into a fresh memfd and returns its /proc path in path. */
 static int
@@ -29,5 +30,22 @@ fuzz_memfile(const unsigned char *data, size_t size, char *path, size_t cap)
 
 #define FUZZ_ASSERT(c)	do { if (!(c)) { fprintf(stderr, \
 	"assertion failed: %s (%s:%d)\n", #c, __FILE__, __LINE__); abort(); } } while (0)
+
+/* Asserts that s[0..n) is valid UTF-8 without NUL, CR or LF: what every
+ * line, token and speaker the library hands out must be. */
+static inline void
+fuzz_assert_line_utf8(const char *s, size_t n)
+{
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k;
+	size_t i;
+
+	for (i = 0; i < n; i += (size_t)k) {
+		k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+		    (utf8proc_ssize_t)(n - i), &cp);
+		FUZZ_ASSERT(k > 0);
+		FUZZ_ASSERT(cp != 0 && cp != '\r' && cp != '\n');
+	}
+}
 
 #endif
