@@ -108,6 +108,51 @@ expected_small() {
 	[ "$(grep -vc '^#' <<<"$output")" -eq 10 ]
 }
 
+@test "the reader's SSE2 path (TT_NO_AVX2) gives what the default path gives" {
+	# lines of every kind around the 64-byte blocks the reader classifies:
+	# escapes, non-ASCII, CR, NUL, invalid UTF-8, 70 fields, a 200 KB line
+	{
+		printf '#doc\tline\tword\n'
+		awk 'BEGIN {
+			for (i = 1; i <= 3000; i++) {
+				pad = substr("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", 1, i % 61)
+				k = i % 7
+				if (k == 0) w = "Wijkteams" pad
+				else if (k == 1) w = "Continu\303\257teit" pad
+				else if (k == 2) w = "a\\tb" pad
+				else if (k == 3) w = "zorg\r" pad
+				else if (k == 4) w = "x\377y" pad
+				else if (k == 5) w = "mantelzorgers"
+				else w = pad "\tveld\tteveel"
+				printf "d%s\t%d\t%s\n", pad, i, w
+			}
+			printf "d\t1\t"
+			for (i = 0; i < 70; i++) printf "\t"
+			printf "\n"
+			printf "d\t2\t"
+			for (i = 0; i < 20000; i++) printf "lang\303\253woord"
+			printf "\n"
+		}'
+	} > "$BATS_TEST_TMPDIR/in"
+	tt-stem "$BATS_TEST_TMPDIR/in" > "$BATS_TEST_TMPDIR/default" 2> "$BATS_TEST_TMPDIR/default.err" || true
+	TT_NO_AVX2=1 tt-stem "$BATS_TEST_TMPDIR/in" > "$BATS_TEST_TMPDIR/sse2" 2> "$BATS_TEST_TMPDIR/sse2.err" || true
+	cmp "$BATS_TEST_TMPDIR/default" "$BATS_TEST_TMPDIR/sse2"
+	cmp "$BATS_TEST_TMPDIR/default.err" "$BATS_TEST_TMPDIR/sse2.err"
+	# the rows that are not ragged: 6 kinds of 7 in 3000, and the long line
+	[ "$(wc -l < "$BATS_TEST_TMPDIR/sse2")" -eq $((1 + 3000 - 3000 / 7 + 1)) ]
+	grep -q $'\tContinu\xc3\xafteitx\tcontinuiteitx$' "$BATS_TEST_TMPDIR/sse2"
+	grep -q $'\ta\\\\tbx\ta\\\\tbx$' "$BATS_TEST_TMPDIR/sse2"
+}
+
+@test "Snowball Dutch reference words through the reader's SSE2 path" {
+	D="$ROOT/../shared/data/snowball-dutch"
+	[ -f "$D/voc.txt" ] || skip "no ../shared/data"
+	{ printf '#doc\tline\tword\n'; awk '{ printf "v\t%d\t%s\n", NR, $0 }' "$D/voc.txt"; } |
+	    TT_NO_AVX2=1 tt-stem | tail -n +2 | cut -f4 > "$BATS_TEST_TMPDIR/stems"
+	run diff "$BATS_TEST_TMPDIR/stems" "$D/output.txt"
+	assert_success
+}
+
 @test "CRLF, lone CR, BOM and no final newline read like LF" {
 	printf '\xef\xbb\xbf#word\r\nHuizen\rboten\r\nkinderen' > "$BATS_TEST_TMPDIR/in"
 	run --separate-stderr tt-stem "$BATS_TEST_TMPDIR/in"

@@ -1642,6 +1642,18 @@ matcher_feed(struct matcher *m, const char *word, size_t wlen,
 		ring_grow(m);
 	s = SLOT(m, m->tail);
 	n = c != NULL ? c->ntp : 0;
+	s->need = c != NULL ? c->need : 0;
+	s->sent = sentence;
+	if (s->need == 0 && m->decided == m->tail) {
+		/* starts nothing, and no earlier token waits to see it */
+		s->ntps = 0;
+		s->mark.role = LEX_NONE;
+		s->mark.entry = -1;
+		s->mark.ntok = s->mark.ngap = s->mark.pos = 0;
+		m->tail++;
+		m->decided++;
+		return;
+	}
 	if ((size_t)s->cap < n) {
 		s->cap = (int)n + 4;
 		s->tps = tt_xrealloc(s->tps, (size_t)s->cap * sizeof *s->tps);
@@ -1649,8 +1661,6 @@ matcher_feed(struct matcher *m, const char *word, size_t wlen,
 	if (n > 0)
 		memcpy(s->tps, m->ctps.v + c->tpoff, n * sizeof *s->tps);
 	s->ntps = (int)n;
-	s->need = c != NULL ? c->need : 0;
-	s->sent = sentence;
 	m->tail++;
 	/* a new sentence closes the previous one; decide() sees that */
 	decide(m);

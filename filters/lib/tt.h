@@ -117,6 +117,7 @@ struct ttreader {
 	 * mask says byte i is LF, TAB, or NUL, CR, non-ASCII or backslash */
 	size_t		 blk;
 	uint64_t	 mnl, mtab, mspecial;
+	int		 avx2;		/* classify with AVX2 */
 };
 
 /* Opens path ("-" is stdin). binary_check: refuse binary files. Returns 0,
