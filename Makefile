@@ -105,6 +105,8 @@ bench: all
 # libFuzzer targets in tests/fuzz/, each built with the whole library under
 # ASan and UBSan, first replaying the saved regressions, then fuzzing for
 # FUZZ_TIME seconds from seeds taken from samples/ and the test fixtures.
+# The reader's buffer and map window are made small, so that inputs of the
+# fuzzers' size cross their edges.
 FUZZ_TIME ?= 30
 FUZZ_CC	 ?= clang
 FUZZERS	 = $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz-*.c))
@@ -112,6 +114,7 @@ FUZZERS	 = $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz-*.c))
 $(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(LIBSRC) $(LIBHDR) | $(STAMP) $(BUILD)/.fuzz-deps-ok
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(CPPFLAGS_TT) -D_GNU_SOURCE -Itests/fuzz -g -O1 \
+	    -DREAD_SIZE=4096 -DMAP_WINDOW=4096 \
 	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 	    -o $@ $< $(LIBSRC) $(LDLIBS_TT)
 

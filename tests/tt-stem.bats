@@ -144,6 +144,65 @@ expected_small() {
 	grep -q $'\ta\\\\tbx\ta\\\\tbx$' "$BATS_TEST_TMPDIR/sse2"
 }
 
+# A stream of about 1.3 MB: several of the reader's map windows (256 KB),
+# a CR that ends one window and its LF that starts the next, bad bytes, no
+# final newline, and a size that is a whole number of 4 KB pages.
+make_mapped_input() {
+	f="$BATS_TEST_TMPDIR/in"
+	printf '#doc\tline\tword\n' > "$f"
+	awk 'BEGIN { for (i = 1; i <= 2000; i++)
+		printf "d\t%d\tWijkteams\303\253n%s\n", i, (i % 3 ? "" : "\\t") }' >> "$f"
+	k=$((262144 - 1 - $(wc -c < "$f") - 4))
+	{ printf 'd\t0\t'; head -c "$k" /dev/zero | tr '\0' x; printf '\r\n'; } >> "$f"
+	[ "$(head -c 262144 "$f" | tail -c 2 | od -An -c | tr -d ' ')" = 'x\r' ]
+	awk 'BEGIN { for (i = 1; i <= 60000; i++)
+		printf "d\t%d\t%s\r\n", i, (i % 1000 ? "mantelzorgers" : "x\377\0y") }' >> "$f"
+	k=$((4096 - ($(wc -c < "$f") + 4) % 4096))
+	{ printf 'd\t9\t'; head -c "$k" /dev/zero | tr '\0' y; } >> "$f"
+	[ $(($(wc -c < "$f") % 4096)) -eq 0 ]
+}
+
+@test "a stream file is read through a memory map exactly as through a pipe" {
+	make_mapped_input
+	tt-stem "$f" > "$BATS_TEST_TMPDIR/mapped" 2> "$BATS_TEST_TMPDIR/mapped.err"
+	cat "$f" | tt-stem > "$BATS_TEST_TMPDIR/piped" 2> "$BATS_TEST_TMPDIR/piped.err"
+	cmp "$BATS_TEST_TMPDIR/mapped" "$BATS_TEST_TMPDIR/piped"
+	[ "$(cat "$BATS_TEST_TMPDIR/mapped.err")" = "tt-stem: $f:3002: NUL or invalid UTF-8 replaced by U+FFFD" ]
+	[ "$(cat "$BATS_TEST_TMPDIR/piped.err")" = "tt-stem: <stdin>:3002: NUL or invalid UTF-8 replaced by U+FFFD" ]
+	# every line, the CR across the windows read as a line end
+	[ "$(wc -l < "$BATS_TEST_TMPDIR/mapped")" -eq $((1 + 2000 + 1 + 60000 + 1)) ]
+	grep -q $'^d\t0\txxxxxxxxxx*\txxxxxxxxxx*$' "$BATS_TEST_TMPDIR/mapped"
+	! grep -q $'\r' "$BATS_TEST_TMPDIR/mapped"
+	tail -n 1 "$BATS_TEST_TMPDIR/mapped" | grep -q $'^d\t9\tyyyyy*\tyyyyy*$'
+	[ "$(grep -c $'\tWijkteams\xc3\xabn\\\\t\twijkteamsen\\\\t$' "$BATS_TEST_TMPDIR/mapped")" -eq 666 ]
+}
+
+@test "standard input that is a file read from an offset is mapped from there" {
+	{ printf 'niet dit\n'; tail -c +1 "$FIX/tt-stem/small.tsv"; } > "$BATS_TEST_TMPDIR/in"
+	run --separate-stderr sh -c '{ head -n 1 > /dev/null; tt-stem; } < "$1"' sh "$BATS_TEST_TMPDIR/in"
+	assert_success
+	assert_output "$(expected_small)"
+}
+
+@test "a file cut short while it is read: a message and exit 2, not a signal" {
+	f="$BATS_TEST_TMPDIR/big"
+	{ printf '#doc\tline\tword\n'; awk 'BEGIN { for (i = 1; i <= 400000; i++) printf "d\t%d\tmantelzorgers\n", i }'; } > "$f"
+	mkfifo "$BATS_TEST_TMPDIR/out"
+	tt-stem "$f" > "$BATS_TEST_TMPDIR/out" 2> "$BATS_TEST_TMPDIR/err" &
+	pid=$!
+	exec 5< "$BATS_TEST_TMPDIR/out"
+	# once it has written, it has the file open and mapped; the pipe then
+	# fills long before the end of the file, and tt-stem waits
+	read -r _ <&5
+	: > "$f"
+	cat <&5 > /dev/null
+	exec 5<&-
+	status=0
+	wait "$pid" || status=$?
+	[ "$status" -eq 2 ]
+	[ "$(cat "$BATS_TEST_TMPDIR/err")" = "tt-stem: $f: the file shrank while it was read" ]
+}
+
 @test "Snowball Dutch reference words through the reader's SSE2 path" {
 	D="$ROOT/../shared/data/snowball-dutch"
 	[ -f "$D/voc.txt" ] || skip "no ../shared/data"

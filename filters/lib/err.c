@@ -1,7 +1,9 @@
 /*
  * err.c - messages, exit status, memory, checked stdout.
  */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE	/* F_SETPIPE_SZ */
+#endif
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>

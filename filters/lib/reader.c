@@ -6,8 +6,13 @@
  * U+FFFD (counted, reported once per file). Lines that fit in the read
  * buffer are handed out in place, without copying.
  */
+#include <sys/mman.h>
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -40,12 +45,19 @@ avx2_wanted(void)
 
 #include "tt.h"
 
+#ifndef READ_SIZE		/* the fuzzers build with smaller ones */
 #define READ_SIZE	(128 * 1024)
+#endif
 #define BLOCK		64		/* bytes classified at once */
 #define NO_BLOCK	((size_t)-1)
 #define SNIFF_SIZE	4096
+#ifndef MAP_WINDOW		/* mapped at once: pages, a power of two */
+#define MAP_WINDOW	(256 * 1024)
+#endif
 
 static const char replacement[] = "\xEF\xBF\xBD";
+
+static int	map_next(struct ttreader *);
 
 /*
  * Length of the valid UTF-8 sequence at s (at most n bytes), or 0 if the
@@ -254,6 +266,8 @@ refill(struct ttreader *r)
 	r->blk = NO_BLOCK;
 	if (r->eof)
 		return 0;
+	if (r->mapped)
+		return map_next(r);
 	do
 		n = read(r->fd, r->buf, READ_SIZE);
 	while (n < 0 && errno == EINTR);
@@ -320,6 +334,85 @@ reader_open(struct ttreader *r, const char *path, int binary_check)
 		return -1;
 	}
 	return 0;
+}
+
+/* The file mapped last, named when it shrinks under the map (SIGBUS). */
+static const char *mapped_name = "";
+
+static void
+on_sigbus(int sig)
+{
+	static const char what[] = ": the file shrank while it was read\n";
+	ssize_t rc;
+
+	(void)sig;
+	rc = write(2, tt_prog, strlen(tt_prog));
+	rc = write(2, ": ", 2);
+	rc = write(2, mapped_name, strlen(mapped_name));
+	rc = write(2, what, sizeof what - 1);
+	(void)rc;
+	_exit(2);
+}
+
+void
+reader_map(struct ttreader *r)
+{
+	static int handler;
+	struct sigaction sa;
+	struct stat st;
+	off_t off;
+
+	if (r->mapped || r->buflen != 0 || r->eof || fstat(r->fd, &st) < 0 ||
+	    !S_ISREG(st.st_mode) || (off = lseek(r->fd, 0, SEEK_CUR)) < 0 ||
+	    st.st_size <= off)
+		return;
+	if (!handler) {
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = on_sigbus;
+		sigemptyset(&sa.sa_mask);
+		(void)sigaction(SIGBUS, &sa, NULL);
+		handler = 1;
+	}
+	mapped_name = r->name;
+	free(r->buf);
+	r->buf = NULL;
+	r->mapped = 1;
+	r->filesize = st.st_size;
+	r->mapoff = off;
+}
+
+/*
+ * Maps the next window of a mapped file: from mapoff, at most MAP_WINDOW
+ * bytes (a window, not the file, so that resident memory stays small).
+ */
+static int
+map_next(struct ttreader *r)
+{
+	off_t start = r->mapoff & ~(off_t)(MAP_WINDOW - 1);
+	size_t len;
+	void *p;
+
+	if (r->buf != NULL)
+		munmap(r->buf, r->maplen);
+	r->buf = NULL;
+	r->maplen = 0;
+	if (r->mapoff >= r->filesize) {
+		r->eof = 1;
+		return 0;
+	}
+	len = (size_t)(r->filesize - start < MAP_WINDOW ?
+	    r->filesize - start : MAP_WINDOW);
+	p = mmap(NULL, len, PROT_READ, MAP_PRIVATE, r->fd, start);
+	if (p == MAP_FAILED) {
+		tt_error("%s: %s", r->name, strerror(errno));
+		r->eof = 1;
+		return -1;
+	}
+	r->buf = p;
+	r->maplen = r->buflen = len;
+	r->bufpos = (size_t)(r->mapoff - start);
+	r->mapoff = start + (off_t)len;
+	return 1;
 }
 
 /*
@@ -491,7 +584,8 @@ deliver(struct ttreader *r, char *s, size_t n)
 		n -= 3;
 	}
 	if (line_is_plain(r, s, n) || line_is_clean(s, n)) {
-		s[n] = '\0';
+		if (!r->mapped)
+			s[n] = '\0';
 		r->line = s;
 		r->len = n;
 	} else {
@@ -529,7 +623,8 @@ reader_next(struct ttreader *r)
 		    (lf = scan_line(r)) != NO_BLOCK) {
 			r->bufpos = lf + 1;
 			r->lineno++;
-			r->buf[lf] = '\0';
+			if (!r->mapped)
+				r->buf[lf] = '\0';
 			r->line = start;
 			r->len = (size_t)(r->buf + lf - start);
 			return 1;
@@ -545,7 +640,8 @@ reader_next(struct ttreader *r)
 					return deliver(r, start,
 					    (size_t)(nl - start));
 				r->lineno++;
-				*nl = '\0';
+				if (!r->mapped)
+					*nl = '\0';
 				r->line = start;
 				r->len = (size_t)(nl - start);
 				return 1;
@@ -576,7 +672,11 @@ reader_close(struct ttreader *r)
 {
 	if (r->fd > 0 || (r->fd == 0 && !r->isstdin))
 		close(r->fd);
-	free(r->buf);
+	if (!r->mapped)
+		free(r->buf);
+	else if (r->buf != NULL)
+		munmap(r->buf, r->maplen);
+	r->mapped = 0;
 	tt_buf_free(&r->lbuf);
 	tt_buf_free(&r->fixbuf);
 	r->buf = NULL;

@@ -91,6 +91,7 @@ open_next_file(struct ttstream *s)
 		}
 		if (reader_open(&s->rd, s->paths[s->cur], 0) < 0)
 			continue;
+		reader_map(&s->rd);	/* records are read by length */
 		s->open = 1;
 		if ((rc = reader_next(&s->rd)) <= 0)
 			continue;	/* empty file: nothing to do */
@@ -178,7 +179,7 @@ stream_next(struct ttstream *s)
 			s->name = s->rd.name;
 			continue;
 		}
-		if (s->rd.line[0] == '#') {
+		if (s->rd.len > 0 && s->rd.line[0] == '#') {
 			if (s->rd.len == s->headerlen &&
 			    memcmp(s->rd.line, s->header, s->headerlen) == 0)
 				continue;

@@ -11,6 +11,8 @@
 #ifndef TT_H
 #define TT_H
 
+#include <sys/types.h>
+
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -98,7 +100,8 @@ struct ttreader {
 	int		 fd;
 	const char	*name;		/* file name for messages */
 	unsigned long	 lineno;	/* number of the current line, from 1 */
-	char		*line;		/* current line, NUL-terminated */
+	char		*line;		/* current line, NUL-terminated unless
+					 * the file is mapped (reader_map) */
 	size_t		 len;		/* its length in bytes */
 	unsigned long	 nbad;		/* bytes replaced by U+FFFD so far */
 	/* private */
@@ -118,6 +121,11 @@ struct ttreader {
 	size_t		 blk;
 	uint64_t	 mnl, mtab, mspecial;
 	int		 avx2;		/* classify with AVX2 */
+	/* buf is a window of maplen bytes of the file, which is mapped
+	 * (reader_map) from mapoff on */
+	int		 mapped;
+	size_t		 maplen;
+	off_t		 mapoff, filesize;
 };
 
 /* Opens path ("-" is stdin). binary_check: refuse binary files. Returns 0,
@@ -126,6 +134,10 @@ int	 reader_open(struct ttreader *r, const char *path, int binary_check);
 /* Reads the next line: 1, or 0 at end of file, or -1 on a read error
  * (reported, tt_status 2). */
 int	 reader_next(struct ttreader *r);
+/* After reader_open: reads a regular file through a memory map rather than
+ * read(2), which saves a copy of every byte. Lines are then not
+ * NUL-terminated: for readers that use only line lengths. */
+void	 reader_map(struct ttreader *r);
 void	 reader_close(struct ttreader *r);
 
 /* ---- stream.c: the token stream --------------------------------------- */
