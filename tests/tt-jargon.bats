@@ -570,3 +570,33 @@ EOF2
 	assert_success
 	assert_output "$O_HEADER"$'\nd\t1\ttransitietaal:wijkteam\tactor-formeel\twijkteamleden\\\\x\tteam van hulpverleners in de wijk'
 }
+
+@test "more distinct words than the word cache holds, and words too long to keep inline" {
+	# 70,000 distinct words empty the cache (at most 32,768 words) twice;
+	# every 1,000th token is a compound of over 40 bytes, kept outside
+	# the cache's entries; the same word must match before and after
+	{
+		printf '#doc\tline\tword\n'
+		awk 'BEGIN { for (i = 1; i <= 70000; i++)
+			if (i % 1000 == 0) printf "d\t%d\twijkteammedewerkersondersteuningsprogrammacoordinatoren\n", i
+			else if (i % 1000 == 500) printf "d\t%d\tmantelzorger\n", i
+			else printf "d\t%d\tw%dx\n", i, i }'
+	} > "$BATS_TEST_TMPDIR/in"
+	run --separate-stderr tt-jargon -o "$BATS_TEST_TMPDIR/in"
+	assert_success
+	[ "${#lines[@]}" -eq $((1 + 70 + 70)) ]
+	[ "$(printf '%s\n' "${lines[@]:1}" | cut -f3 | sort | uniq -c | awk '{ print $1, $2 }' | tr '\n' ' ')" = "70 transitietaal:mantelzorger 70 transitietaal:wijkteam " ]
+	[ "${lines[140]}" = $'d\t70000\ttransitietaal:wijkteam\tactor-formeel\twijkteammedewerkersondersteuningsprogrammacoordinatoren\tteam van hulpverleners in de wijk' ]
+}
+
+@test "long words alike in their first 40 bytes are told apart" {
+	printf '#id\tpattern\tcategory\nz\t*zorg\tx\n' > "$BATS_TEST_TMPDIR/lex.tsv"
+	a=$(printf 'a%.0s' $(seq 44))
+	printf '#doc\tline\tword\nd\t1\t%szorg\nd\t2\t%szorgen\nd\t3\t%szorg\nd\t4\t%szorgen\n' \
+	    "$a" "$a" "$a" "$a" > "$BATS_TEST_TMPDIR/in"
+	run --separate-stderr tt-jargon -l "$BATS_TEST_TMPDIR/lex.tsv" -o "$BATS_TEST_TMPDIR/in"
+	assert_success
+	assert_output "$O_HEADER
+d	1	lex:z	x	${a}zorg	_
+d	3	lex:z	x	${a}zorg	_"
+}

@@ -31,8 +31,10 @@
 #define INFIX_HASHMAX	256	/* longer words: infixes by memmem */
 #define REGEX_MATCHLIMIT 1000000
 #define REGEX_DEPTHLIMIT 10000
-#define CACHE_MAXWORDS	(1u << 18)
+#define CACHE_MAXSLOTS	(1u << 16)	/* 4 MB of cache table at most */
 #define CACHE_MAXTPS	(1u << 22)
+#define CACHE_MAXARENA	(1u << 22)	/* bytes of long keys */
+#define CACHE_INLINE	40		/* key bytes kept in the entry */
 
 enum tpkind { TP_STEM, TP_FORM, TP_PREFIX, TP_SUFFIX, TP_INFIX, TP_REGEX };
 
@@ -1302,20 +1304,22 @@ struct slot {
 	struct lexmark	 mark;
 };
 
-/* A cached word: its tokpats are ctps.v[tpoff..tpoff+ntp). */
+/*
+ * A cached word, one cache line: its tokpats are ctps.v[tpoff..tpoff+ntp).
+ * The key is the word, and after a NUL the stem value when there is one;
+ * kept here when it fits, else in carena at off. A lookup that hits thus
+ * reads one line, where a slot, an entry and the key took three.
+ */
 struct centry {
 	uint32_t	 hash;
-	uint32_t	 off, len;	/* the word (key) in carena */
+	uint32_t	 len;		/* of the key */
 	uint32_t	 tpoff, ntp;
-	int		 need;		/* longest span of entries it starts */
+	uint32_t	 off;
+	uint16_t	 need;		/* longest span of entries it starts */
+	uint16_t	 used;
+	char		 key[CACHE_INLINE];
 };
-
-/* A slot of the cache's hash table: small, so that the table stays in
- * the processor's cache; the entries are in order of first sight. */
-struct cslot {
-	uint32_t	 hash;
-	uint32_t	 id1;		/* entry + 1; 0: empty */
-};
+typedef char centry_is_a_line[sizeof(struct centry) == 64 ? 1 : -1];
 
 struct matcher {
 	struct lexicon	*lx;
@@ -1327,13 +1331,11 @@ struct matcher {
 	 * until the tail reaches waittail or a token of another sentence
 	 * than waitsent comes (waittail 0: not waiting) */
 	uint64_t	 waittail, waitsent;
-	/* cache of distinct words: open addressing over slots, entries in
-	 * order of first sight (the frequent words close together), words
+	/* cache of distinct words: open addressing over entries, long keys
 	 * in carena */
-	struct cslot	*slots;
-	size_t		 cslots;	/* a power of two */
 	struct centry	*cache;
-	size_t		 ccount, ccap;
+	size_t		 cslots;	/* a power of two */
+	size_t		 ccount;
 	struct ttbuf	 carena;
 	struct u32vec	 ctps;
 	struct ttbuf	 form, stem;
@@ -1344,6 +1346,19 @@ struct matcher {
 	struct scratch	 sc;
 	int		*pos, *bestpos;
 };
+
+/* A zeroed table of n cache entries, aligned to cache lines. */
+static struct centry *
+cache_table(size_t n)
+{
+	/* sizeof(struct centry) is 64: the size is a multiple of it */
+	struct centry *t = aligned_alloc(64, n * sizeof *t);
+
+	if (t == NULL)
+		tt_die("out of memory");
+	memset(t, 0, n * sizeof *t);
+	return t;
+}
 
 struct matcher *
 matcher_new(const struct lexicon *lx)
@@ -1356,7 +1371,7 @@ matcher_new(const struct lexicon *lx)
 		m->ringsize *= 2;
 	m->ring = tt_xcalloc(m->ringsize, sizeof *m->ring);
 	m->cslots = 1024;
-	m->slots = tt_xcalloc(m->cslots, sizeof *m->slots);
+	m->cache = cache_table(m->cslots);
 	scratch_init(&m->sc, lx);
 	m->pos = tt_xmalloc((size_t)(lx->maxtok + 1) * sizeof *m->pos);
 	m->bestpos = tt_xmalloc((size_t)(lx->maxtok + 1) * sizeof *m->bestpos);
@@ -1376,7 +1391,6 @@ matcher_free(struct matcher *m)
 	for (i = 0; i < m->ringsize; i++)
 		free(m->ring[i].tps);
 	free(m->ring);
-	free(m->slots);
 	free(m->cache);
 	tt_buf_free(&m->carena);
 	free(m->ctps.v);
@@ -1524,32 +1538,33 @@ decide(struct matcher *m)
 	}
 }
 
-/* Doubles the cache's table, or empties the cache when it holds enough
- * words. */
+/* Doubles the cache's table, or empties the cache when it is as large as
+ * it may be. */
 static void
 cache_grow(struct matcher *m)
 {
-	size_t i, j, mask;
+	struct centry *old = m->cache;
+	size_t i, j, mask, n = m->cslots;
 
-	if (m->ccount >= CACHE_MAXWORDS || m->ctps.n >= CACHE_MAXTPS) {
-		memset(m->slots, 0, m->cslots * sizeof *m->slots);
+	if (n >= CACHE_MAXSLOTS || m->ctps.n >= CACHE_MAXTPS ||
+	    m->carena.len >= CACHE_MAXARENA) {
+		memset(m->cache, 0, n * sizeof *m->cache);
 		m->ccount = 0;
 		m->ctps.n = 0;
 		m->carena.len = 0;
 		return;
 	}
-	free(m->slots);
-	m->cslots *= 2;
-	m->slots = tt_xcalloc(m->cslots, sizeof *m->slots);
+	m->cslots = n * 2;
+	m->cache = cache_table(m->cslots);
 	mask = m->cslots - 1;
-	for (i = 0; i < m->ccount; i++) {
-		uint32_t h = m->cache[i].hash;
-
-		for (j = h & mask; m->slots[j].id1 != 0; j = (j + 1) & mask)
+	for (i = 0; i < n; i++) {
+		if (!old[i].used)
+			continue;
+		for (j = old[i].hash & mask; m->cache[j].used; j = (j + 1) & mask)
 			;
-		m->slots[j].hash = h;
-		m->slots[j].id1 = (uint32_t)i + 1;
+		m->cache[j] = old[i];
 	}
+	free(old);
 }
 
 /* The hash of a cache key: the word, and the stem value if any. */
@@ -1581,38 +1596,39 @@ cache_get(struct matcher *m, const char *word, size_t wlen, const char *stem,
 
 	h = cache_hash(word, wlen, stem, slen);
 	keylen = stem != NULL ? wlen + 1 + slen : wlen;
-	for (j = h & mask; m->slots[j].id1 != 0; j = (j + 1) & mask) {
-		if (m->slots[j].hash != h)
+	for (j = h & mask; (c = &m->cache[j])->used; j = (j + 1) & mask) {
+		if (c->hash != h || c->len != keylen)
 			continue;
-		c = &m->cache[m->slots[j].id1 - 1];
-		if (c->len != keylen)
-			continue;
-		a = m->carena.s + c->off;
+		a = keylen <= CACHE_INLINE ? c->key : m->carena.s + c->off;
 		if (mem_eq(a, word, wlen) && (stem == NULL ||
 		    mem_eq(a + wlen + 1, stem, slen)))
 			return c;
 	}
-	if ((m->ccount + 1) * 2 > m->cslots || m->ccount >= CACHE_MAXWORDS ||
-	    m->ctps.n >= CACHE_MAXTPS) {
+	if ((m->ccount + 1) * 2 > m->cslots || m->ctps.n >= CACHE_MAXTPS ||
+	    m->carena.len >= CACHE_MAXARENA) {
 		cache_grow(m);
 		mask = m->cslots - 1;
-		for (j = h & mask; m->slots[j].id1 != 0; j = (j + 1) & mask)
+		for (j = h & mask; m->cache[j].used; j = (j + 1) & mask)
 			;
 	}
-	if (m->ccount == m->ccap) {
-		m->ccap = m->ccap ? m->ccap * 2 : 512;
-		m->cache = tt_xrealloc(m->cache, m->ccap * sizeof *m->cache);
-	}
-	c = &m->cache[m->ccount++];
+	m->ccount++;
+	c = &m->cache[j];
+	c->used = 1;
 	c->hash = h;
-	m->slots[j].hash = h;
-	m->slots[j].id1 = (uint32_t)m->ccount;
-	c->off = (uint32_t)m->carena.len;
 	c->len = (uint32_t)keylen;
-	tt_buf_add(&m->carena, word, wlen);
-	if (stem != NULL) {
-		tt_buf_addc(&m->carena, '\0');
-		tt_buf_add(&m->carena, stem, slen);
+	if (keylen <= CACHE_INLINE) {
+		memcpy(c->key, word, wlen);
+		if (stem != NULL) {
+			c->key[wlen] = '\0';
+			memcpy(c->key + wlen + 1, stem, slen);
+		}
+	} else {
+		c->off = (uint32_t)m->carena.len;
+		tt_buf_add(&m->carena, word, wlen);
+		if (stem != NULL) {
+			tt_buf_addc(&m->carena, '\0');
+			tt_buf_add(&m->carena, stem, slen);
+		}
 	}
 	make_keys(lx, word, wlen, stem, slen, &m->form, &m->stem,
 	    lx->nstemtp > 0);
@@ -1624,7 +1640,7 @@ cache_get(struct matcher *m, const char *word, size_t wlen, const char *stem,
 		struct tokpat *t = &lx->tp[m->ctps.v[c->tpoff + k]];
 
 		if (t->nstart > 0 && t->startspan > c->need)
-			c->need = t->startspan;
+			c->need = (uint16_t)t->startspan;
 	}
 	return c;
 }
