@@ -31,7 +31,7 @@
 #define INFIX_HASHMAX	256	/* longer words: infixes by memmem */
 #define REGEX_MATCHLIMIT 1000000
 #define REGEX_DEPTHLIMIT 10000
-#define CACHE_MAXSLOTS	(1u << 16)	/* 4 MB of cache table at most */
+#define CACHE_MAXWORDS	(1u << 15)	/* 2 MB of cache entries at most */
 #define CACHE_MAXTPS	(1u << 22)
 #define CACHE_MAXARENA	(1u << 22)	/* bytes of long keys */
 #define CACHE_INLINE	40		/* key bytes kept in the entry */
@@ -1307,19 +1307,28 @@ struct slot {
 /*
  * A cached word, one cache line: its tokpats are ctps.v[tpoff..tpoff+ntp).
  * The key is the word, and after a NUL the stem value when there is one;
- * kept here when it fits, else in carena at off. A lookup that hits thus
- * reads one line, where a slot, an entry and the key took three.
+ * kept here when it fits, else in carena at off.
  */
 struct centry {
 	uint32_t	 hash;
 	uint32_t	 len;		/* of the key */
 	uint32_t	 tpoff, ntp;
 	uint32_t	 off;
-	uint16_t	 need;		/* longest span of entries it starts */
-	uint16_t	 used;
+	uint32_t	 need;		/* longest span of entries it starts */
 	char		 key[CACHE_INLINE];
 };
 typedef char centry_is_a_line[sizeof(struct centry) == 64 ? 1 : -1];
+
+/*
+ * A slot of the cache's hash table: 16 bits of the hash and the entry + 1
+ * (0: empty). Slots this small keep the table within the processor's
+ * second-level cache, and the entries, in order of first sight, keep the
+ * frequent words close together: a hit reads two lines.
+ */
+struct cslot {
+	uint16_t	 tag;
+	uint16_t	 id1;
+};
 
 struct matcher {
 	struct lexicon	*lx;
@@ -1331,10 +1340,11 @@ struct matcher {
 	 * until the tail reaches waittail or a token of another sentence
 	 * than waitsent comes (waittail 0: not waiting) */
 	uint64_t	 waittail, waitsent;
-	/* cache of distinct words: open addressing over entries, long keys
-	 * in carena */
-	struct centry	*cache;
+	/* cache of distinct words: open addressing over slots, entries in
+	 * order of first sight, long keys in carena */
+	struct cslot	*slots;
 	size_t		 cslots;	/* a power of two */
+	struct centry	*cache;
 	size_t		 ccount;
 	struct ttbuf	 carena;
 	struct u32vec	 ctps;
@@ -1347,16 +1357,15 @@ struct matcher {
 	int		*pos, *bestpos;
 };
 
-/* A zeroed table of n cache entries, aligned to cache lines. */
+/* Room for n cache entries, aligned to cache lines. */
 static struct centry *
-cache_table(size_t n)
+cache_entries(size_t n)
 {
 	/* sizeof(struct centry) is 64: the size is a multiple of it */
 	struct centry *t = aligned_alloc(64, n * sizeof *t);
 
 	if (t == NULL)
 		tt_die("out of memory");
-	memset(t, 0, n * sizeof *t);
 	return t;
 }
 
@@ -1371,7 +1380,9 @@ matcher_new(const struct lexicon *lx)
 		m->ringsize *= 2;
 	m->ring = tt_xcalloc(m->ringsize, sizeof *m->ring);
 	m->cslots = 1024;
-	m->cache = cache_table(m->cslots);
+	m->slots = tt_xcalloc(m->cslots, sizeof *m->slots);
+	/* entries for half the slots: the table grows before they run out */
+	m->cache = cache_entries(m->cslots / 2);
 	scratch_init(&m->sc, lx);
 	m->pos = tt_xmalloc((size_t)(lx->maxtok + 1) * sizeof *m->pos);
 	m->bestpos = tt_xmalloc((size_t)(lx->maxtok + 1) * sizeof *m->bestpos);
@@ -1391,6 +1402,7 @@ matcher_free(struct matcher *m)
 	for (i = 0; i < m->ringsize; i++)
 		free(m->ring[i].tps);
 	free(m->ring);
+	free(m->slots);
 	free(m->cache);
 	tt_buf_free(&m->carena);
 	free(m->ctps.v);
@@ -1538,33 +1550,37 @@ decide(struct matcher *m)
 	}
 }
 
-/* Doubles the cache's table, or empties the cache when it is as large as
- * it may be. */
+/* Doubles the cache's table (and its room for entries), or empties the
+ * cache when it holds as many words as it may. */
 static void
 cache_grow(struct matcher *m)
 {
 	struct centry *old = m->cache;
-	size_t i, j, mask, n = m->cslots;
+	size_t i, j, mask;
 
-	if (n >= CACHE_MAXSLOTS || m->ctps.n >= CACHE_MAXTPS ||
+	if (m->ccount >= CACHE_MAXWORDS || m->ctps.n >= CACHE_MAXTPS ||
 	    m->carena.len >= CACHE_MAXARENA) {
-		memset(m->cache, 0, n * sizeof *m->cache);
+		memset(m->slots, 0, m->cslots * sizeof *m->slots);
 		m->ccount = 0;
 		m->ctps.n = 0;
 		m->carena.len = 0;
 		return;
 	}
-	m->cslots = n * 2;
-	m->cache = cache_table(m->cslots);
-	mask = m->cslots - 1;
-	for (i = 0; i < n; i++) {
-		if (!old[i].used)
-			continue;
-		for (j = old[i].hash & mask; m->cache[j].used; j = (j + 1) & mask)
-			;
-		m->cache[j] = old[i];
-	}
+	free(m->slots);
+	m->cslots *= 2;
+	m->slots = tt_xcalloc(m->cslots, sizeof *m->slots);
+	m->cache = cache_entries(m->cslots / 2);
+	memcpy(m->cache, old, m->ccount * sizeof *old);
 	free(old);
+	mask = m->cslots - 1;
+	for (i = 0; i < m->ccount; i++) {
+		uint32_t h = m->cache[i].hash;
+
+		for (j = h & mask; m->slots[j].id1 != 0; j = (j + 1) & mask)
+			;
+		m->slots[j].tag = (uint16_t)(h >> 16);
+		m->slots[j].id1 = (uint16_t)(i + 1);
+	}
 }
 
 /* The hash of a cache key: the word, and the stem value if any. */
@@ -1596,7 +1612,10 @@ cache_get(struct matcher *m, const char *word, size_t wlen, const char *stem,
 
 	h = cache_hash(word, wlen, stem, slen);
 	keylen = stem != NULL ? wlen + 1 + slen : wlen;
-	for (j = h & mask; (c = &m->cache[j])->used; j = (j + 1) & mask) {
+	for (j = h & mask; m->slots[j].id1 != 0; j = (j + 1) & mask) {
+		if (m->slots[j].tag != (uint16_t)(h >> 16))
+			continue;
+		c = &m->cache[m->slots[j].id1 - 1];
 		if (c->hash != h || c->len != keylen)
 			continue;
 		a = keylen <= CACHE_INLINE ? c->key : m->carena.s + c->off;
@@ -1604,16 +1623,16 @@ cache_get(struct matcher *m, const char *word, size_t wlen, const char *stem,
 		    mem_eq(a + wlen + 1, stem, slen)))
 			return c;
 	}
-	if ((m->ccount + 1) * 2 > m->cslots || m->ctps.n >= CACHE_MAXTPS ||
-	    m->carena.len >= CACHE_MAXARENA) {
+	if ((m->ccount + 1) * 2 > m->cslots || m->ccount >= CACHE_MAXWORDS ||
+	    m->ctps.n >= CACHE_MAXTPS || m->carena.len >= CACHE_MAXARENA) {
 		cache_grow(m);
 		mask = m->cslots - 1;
-		for (j = h & mask; m->cache[j].used; j = (j + 1) & mask)
+		for (j = h & mask; m->slots[j].id1 != 0; j = (j + 1) & mask)
 			;
 	}
-	m->ccount++;
-	c = &m->cache[j];
-	c->used = 1;
+	c = &m->cache[m->ccount++];
+	m->slots[j].tag = (uint16_t)(h >> 16);
+	m->slots[j].id1 = (uint16_t)m->ccount;
 	c->hash = h;
 	c->len = (uint32_t)keylen;
 	if (keylen <= CACHE_INLINE) {
@@ -1639,8 +1658,8 @@ cache_get(struct matcher *m, const char *word, size_t wlen, const char *stem,
 	for (k = 0; k < c->ntp; k++) {
 		struct tokpat *t = &lx->tp[m->ctps.v[c->tpoff + k]];
 
-		if (t->nstart > 0 && t->startspan > c->need)
-			c->need = (uint16_t)t->startspan;
+		if (t->nstart > 0 && (uint32_t)t->startspan > c->need)
+			c->need = (uint32_t)t->startspan;
 	}
 	return c;
 }
