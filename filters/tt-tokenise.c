@@ -38,7 +38,7 @@ struct writer {
 	unsigned long	 line, par, sent;
 	char		 tokbuf[24];	/* decimal token number, right-aligned */
 	int		 tokpos;
-	char		 batch[64 * 1024];	/* records not yet given to out_bytes */
+	char		 batch[64 * 1024];	/* records not yet written */
 	size_t		 batchlen;
 };
 
@@ -49,7 +49,7 @@ static void
 writer_flush(struct writer *w)
 {
 	if (w->batchlen > 0)
-		out_bytes(w->batch, w->batchlen);
+		out_block(w->batch, w->batchlen);
 	w->batchlen = 0;
 }
 
@@ -162,7 +162,15 @@ emit(const struct token *tk, void *arg)
 		o += toklen;
 		memcpy(o, typecols[tk->type], 8);
 		o += typelens[tk->type];
-		if (tk->len <= 16) {
+		/* short tokens in two moves that may overlap, never reading
+		 * past the token */
+		if (tk->len >= 8 && tk->len <= 16) {
+			memcpy(o, tk->s, 8);
+			memcpy(o + tk->len - 8, tk->s + tk->len - 8, 8);
+		} else if (tk->len >= 4 && tk->len < 8) {
+			memcpy(o, tk->s, 4);
+			memcpy(o + tk->len - 4, tk->s + tk->len - 4, 4);
+		} else if (tk->len < 4) {
 			for (j = 0; j < tk->len; j++)
 				o[j] = tk->s[j];
 		} else

@@ -248,14 +248,21 @@ void
 out_bytes(const char *s, size_t n)
 {
 	if (outlen + n > OUT_SIZE) {
-		out_flush();
 		if (n > OUT_SIZE) {
-			fwrite(s, 1, n, stdout);
+			out_block(s, n);
 			return;
 		}
+		out_flush();
 	}
 	memcpy(outbuf + outlen, s, n);
 	outlen += n;
+}
+
+void
+out_block(const char *s, size_t n)
+{
+	out_flush();
+	fwrite(s, 1, n, stdout);
 }
 
 void

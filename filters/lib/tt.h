@@ -233,6 +233,9 @@ mem_eq(const void *a, const void *b, size_t n)
 /* ---- stream.c: the writer (buffered stdout) ----------------------------- */
 
 void	 out_bytes(const char *s, size_t n);
+/* Writes a block the caller assembled itself after what is buffered,
+ * without copying it into the buffer. */
+void	 out_block(const char *s, size_t n);
 void	 out_str(const char *s);
 void	 out_char(int c);
 void	 out_u64(uint64_t v);
