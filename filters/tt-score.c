@@ -666,8 +666,10 @@ score_stream(int argc, char **argv)
 			wn = 0;
 		for (k = 0; k < nlex; k++)
 			matcher_feed(mat[k], w, wn, sv, sn, sentkey);
-		/* settling a batch at a time costs less than every token */
-		if (rtail - rhead >= SETTLE_BATCH)
+		/* settling a batch at a time costs less than every token;
+		 * --explain with several lexicons settles every token, so
+		 * that their lines interleave by token as documented */
+		if (rtail - rhead >= SETTLE_BATCH || (opt_explain && nlex > 1))
 			settle();
 	}
 	for (k = 0; k < nlex; k++)

@@ -266,3 +266,15 @@ tt-score: <stdin>:5: 3 fields where the header has 4" ]
 	assert_failure 2
 	[ "$stderr" = "tt-score: --explain excludes --counts and --merge" ]
 }
+
+@test "--explain with two lexicons: their lines interleave by token, past 128 tokens" {
+	printf '#id\tpattern\tcategory\nA\tzorg\tx/formeel\n' > "$BATS_TEST_TMPDIR/a.tsv"
+	printf '#id\tpattern\tcategory\nB\tzorg\tx/informeel\n' > "$BATS_TEST_TMPDIR/b.tsv"
+	{
+		printf '#doc\tline\tword\n'
+		awk 'BEGIN { for (i = 1; i <= 300; i++) printf "d\t%d\t%s\n", i, i % 50 ? "en" : "zorg" }'
+	} > "$BATS_TEST_TMPDIR/in"
+	run --separate-stderr tt-score -l "$BATS_TEST_TMPDIR/a.tsv" -l "$BATS_TEST_TMPDIR/b.tsv" --explain "$BATS_TEST_TMPDIR/in"
+	assert_success
+	[ "$(printf '%s\n' "${lines[@]:1}" | cut -f2 | tr '\n' ' ')" = "x/formeel x/informeel x/formeel x/informeel x/formeel x/informeel x/formeel x/informeel x/formeel x/informeel x/formeel x/informeel " ]
+}

@@ -184,6 +184,16 @@ make_mapped_input() {
 	assert_output "$(expected_small)"
 }
 
+@test "standard input from a file is read to its end, as with read(2)" {
+	# a second - finds nothing more; so does the next command of the shell
+	run --separate-stderr sh -c 'tt-stem - - < "$1"' sh "$FIX/tt-stem/small.tsv"
+	assert_success
+	assert_output "$(expected_small)"
+	run --separate-stderr sh -c '{ tt-stem > /dev/null; cat; } < "$1"' sh "$FIX/tt-stem/small.tsv"
+	assert_success
+	assert_output ""
+}
+
 @test "a file cut short while it is read: a message and exit 2, not a signal" {
 	f="$BATS_TEST_TMPDIR/big"
 	{ printf '#doc\tline\tword\n'; awk 'BEGIN { for (i = 1; i <= 400000; i++) printf "d\t%d\tmantelzorgers\n", i }'; } > "$f"
@@ -200,7 +210,7 @@ make_mapped_input() {
 	status=0
 	wait "$pid" || status=$?
 	[ "$status" -eq 2 ]
-	[ "$(cat "$BATS_TEST_TMPDIR/err")" = "tt-stem: $f: the file shrank while it was read" ]
+	[ "$(cat "$BATS_TEST_TMPDIR/err")" = "tt-stem: $f: the file shrank, or could not be read, while it was read" ]
 }
 
 @test "Snowball Dutch reference words through the reader's SSE2 path" {

@@ -342,7 +342,8 @@ static const char *mapped_name = "";
 static void
 on_sigbus(int sig)
 {
-	static const char what[] = ": the file shrank while it was read\n";
+	static const char what[] =
+	    ": the file shrank, or could not be read, while it was read\n";
 	ssize_t rc;
 
 	(void)sig;
@@ -362,10 +363,13 @@ reader_map(struct ttreader *r)
 	struct stat st;
 	off_t off;
 
-	if (r->mapped || r->buflen != 0 || r->eof || fstat(r->fd, &st) < 0 ||
+	if (r->mapped || r->buflen != 0 || r->eof ||
+	    MAP_WINDOW % sysconf(_SC_PAGESIZE) != 0 || fstat(r->fd, &st) < 0 ||
 	    !S_ISREG(st.st_mode) || (off = lseek(r->fd, 0, SEEK_CUR)) < 0 ||
 	    st.st_size <= off)
 		return;
+	/* consume the file as reading it to the end would (stdin is shared) */
+	(void)lseek(r->fd, st.st_size, SEEK_SET);
 	if (!handler) {
 		memset(&sa, 0, sizeof sa);
 		sa.sa_handler = on_sigbus;
