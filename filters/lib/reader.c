@@ -468,19 +468,16 @@ classify_block_avx2(struct ttreader *r, const char *p)
 	    bs = _mm256_set1_epi8('\\'), zero = _mm256_setzero_si256();
 	__m256i a = _mm256_loadu_si256((const __m256i *)(const void *)p);
 	__m256i b = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32));
-	__m256i sa, sb;
+/* the high bit of a byte of x set where it is non-ASCII or special */
+#define SPECIAL(x)	_mm256_or_si256((x), _mm256_or_si256(_mm256_or_si256(\
+	_mm256_cmpeq_epi8((x), zero), _mm256_cmpeq_epi8((x), cr)),	\
+	_mm256_cmpeq_epi8((x), bs)))
 
 	r->mnl = MASK2(a, b, lf);
 	r->mtab = MASK2(a, b, tab);
-	/* the high bit of a byte is set where it is non-ASCII or special */
-	sa = _mm256_or_si256(a, _mm256_or_si256(_mm256_or_si256(
-	    _mm256_cmpeq_epi8(a, zero), _mm256_cmpeq_epi8(a, cr)),
-	    _mm256_cmpeq_epi8(a, bs)));
-	sb = _mm256_or_si256(b, _mm256_or_si256(_mm256_or_si256(
-	    _mm256_cmpeq_epi8(b, zero), _mm256_cmpeq_epi8(b, cr)),
-	    _mm256_cmpeq_epi8(b, bs)));
-	r->mspecial = (uint64_t)(uint32_t)_mm256_movemask_epi8(sa) |
-	    (uint64_t)(uint32_t)_mm256_movemask_epi8(sb) << 32;
+	r->mspecial = (uint64_t)(uint32_t)_mm256_movemask_epi8(SPECIAL(a)) |
+	    (uint64_t)(uint32_t)_mm256_movemask_epi8(SPECIAL(b)) << 32;
+#undef SPECIAL
 }
 
 #endif
