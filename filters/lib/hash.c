@@ -332,18 +332,16 @@ u64map_next(const struct u64map *m, size_t *pos, uint64_t *key,
 
 /* ---- memo: a cache of short strings ----------------------------------- */
 
-#define MEMO_BYTES	58
+/* An entry is one to four units of 32 bytes: key length, value length,
+ * the key and then the value. Units are used in order of insertion, so the
+ * frequent strings, met first, share a few cache lines, and a typical
+ * Dutch word with its stem fills a single unit: the hot entries of a
+ * Zipfian text stay in L2 where entries of a whole cache line did not. */
+#define MEMO_UNIT	32
+#define MEMO_MAXUNITS	4
 
-/* An entry fills one cache line: the key and then the value, inline. */
-struct mentry {
-	uint8_t		 klen, vlen;
-	char		 kv[MEMO_BYTES];
-};
-
-/* Open addressing over small slots; entries in order of insertion, so the
- * frequent strings, met first, share a few cache lines. */
 /* A slot of 4 bytes, so the table stays small: 16 bits of the hash and
- * the entry + 1 (0: empty); a memo holds at most 2^15 entries. */
+ * the entry's first unit + 1 (0: empty). */
 struct mslot {
 	uint16_t	 tag;
 	uint16_t	 id1;
@@ -351,22 +349,27 @@ struct mslot {
 
 struct memo {
 	struct mslot	*slots;
-	size_t		 mask;		/* of slots: twice the entries */
-	struct mentry	*e;
+	size_t		 mask;		/* of slots: at least twice the entries */
+	unsigned char	*units;
+	uint32_t	 nunits, maxunits;
 	uint32_t	 n, max;
 };
+
+#define MEMO_FIRST_SLOTS 1024
 
 struct memo *
 memo_new(unsigned bits)
 {
 	struct memo *m = tt_xcalloc(1, sizeof *m);
 
-	if (bits > 15)
-		bits = 15;
+	if (bits > 14)
+		bits = 14;
 	m->max = (uint32_t)1 << bits;
-	m->mask = ((size_t)m->max << 1) - 1;
+	m->maxunits = m->max * 2;
+	m->mask = (m->max * 2 < MEMO_FIRST_SLOTS ? m->max * 2 :
+	    MEMO_FIRST_SLOTS) - 1;
 	m->slots = tt_xcalloc(m->mask + 1, sizeof *m->slots);
-	m->e = tt_xmalloc(m->max * sizeof *m->e);
+	m->units = tt_xmalloc((size_t)m->maxunits * MEMO_UNIT);
 	return m;
 }
 
@@ -376,22 +379,28 @@ memo_free(struct memo *m)
 	if (m == NULL)
 		return;
 	free(m->slots);
-	free(m->e);
+	free(m->units);
 	free(m);
+}
+
+static size_t
+memo_units(size_t n, size_t vn)
+{
+	return (2 + n + vn + MEMO_UNIT - 1) / MEMO_UNIT;
 }
 
 /* The slot of key: where it is, or the empty slot where it would go. */
 static size_t
 memo_find(const struct memo *m, const char *key, size_t n, uint32_t h)
 {
-	const struct mentry *e;
+	const unsigned char *e;
 	size_t j;
 
 	for (j = h & m->mask; m->slots[j].id1 != 0; j = (j + 1) & m->mask) {
 		if (m->slots[j].tag != (uint16_t)(h >> 16))
 			continue;
-		e = &m->e[m->slots[j].id1 - 1];
-		if (e->klen == n && mem_eq(e->kv, key, n))
+		e = m->units + (size_t)(m->slots[j].id1 - 1) * MEMO_UNIT;
+		if (e[0] == n && mem_eq(e + 2, key, n))
 			break;
 	}
 	return j;
@@ -401,37 +410,63 @@ const char *
 memo_get(const struct memo *m, const char *key, size_t n, size_t *vlen)
 {
 	size_t j = memo_find(m, key, n, (uint32_t)hash_bytes(key, n));
-	const struct mentry *e;
+	const unsigned char *e;
 
 	if (m->slots[j].id1 == 0)
 		return NULL;
-	e = &m->e[m->slots[j].id1 - 1];
-	*vlen = e->vlen;
-	return e->kv + n;
+	e = m->units + (size_t)(m->slots[j].id1 - 1) * MEMO_UNIT;
+	*vlen = e[1];
+	return (const char *)e + 2 + n;
+}
+
+/* Doubles the slots and puts every entry back. */
+static void
+memo_grow(struct memo *m)
+{
+	const unsigned char *e;
+	uint32_t u, h;
+	size_t j;
+
+	free(m->slots);
+	m->mask = m->mask * 2 + 1;
+	m->slots = tt_xcalloc(m->mask + 1, sizeof *m->slots);
+	for (u = 0; u < m->nunits; u += (uint32_t)memo_units(e[0], e[1])) {
+		e = m->units + (size_t)u * MEMO_UNIT;
+		h = (uint32_t)hash_bytes(e + 2, e[0]);
+		for (j = h & m->mask; m->slots[j].id1 != 0;
+		    j = (j + 1) & m->mask)
+			;
+		m->slots[j].tag = (uint16_t)(h >> 16);
+		m->slots[j].id1 = (uint16_t)(u + 1);
+	}
 }
 
 void
 memo_put(struct memo *m, const char *key, size_t n, const char *val,
     size_t vn)
 {
-	uint32_t h = (uint32_t)hash_bytes(key, n);
-	struct mentry *e;
-	size_t j;
+	size_t need = memo_units(n, vn), j;
+	unsigned char *e;
+	uint32_t h;
 
-	if (n + vn > MEMO_BYTES)
+	if (need > MEMO_MAXUNITS)
 		return;
-	if (m->n == m->max) {
+	if (m->n == m->max || m->nunits + need > m->maxunits) {
 		memset(m->slots, 0, (m->mask + 1) * sizeof *m->slots);
-		m->n = 0;
-	}
+		m->n = m->nunits = 0;
+	} else if ((m->n + 1) * 2 > m->mask + 1)
+		memo_grow(m);
+	h = (uint32_t)hash_bytes(key, n);
 	j = memo_find(m, key, n, h);
 	if (m->slots[j].id1 != 0)
 		return;
-	e = &m->e[m->n++];
-	e->klen = (uint8_t)n;
-	e->vlen = (uint8_t)vn;
-	memcpy(e->kv, key, n);
-	memcpy(e->kv + n, val, vn);
+	e = m->units + (size_t)m->nunits * MEMO_UNIT;
+	e[0] = (unsigned char)n;
+	e[1] = (unsigned char)vn;
+	memcpy(e + 2, key, n);
+	memcpy(e + 2 + n, val, vn);
 	m->slots[j].tag = (uint16_t)(h >> 16);
-	m->slots[j].id1 = (uint16_t)m->n;
+	m->slots[j].id1 = (uint16_t)(m->nunits + 1);
+	m->nunits += (uint32_t)need;
+	m->n++;
 }

@@ -323,15 +323,15 @@ int		 u64map_next(const struct u64map *m, size_t *pos,
 
 /* A cache from short byte strings to short byte strings (a value computed
  * from its key) for a hot path: one hash, one probe and one compare answer
- * a lookup, key and value inline. It keeps up to 2^bits entries of 64
- * bytes (bits at most 15) and starts afresh when full. */
+ * a lookup, key and value inline. It keeps up to 2^bits entries (bits at
+ * most 14) in 32 bytes each on average and starts afresh when full. */
 struct memo;
 struct memo	*memo_new(unsigned bits);
 void		 memo_free(struct memo *m);
 /* The value kept for key (not NUL-terminated), or NULL. */
 const char	*memo_get(const struct memo *m, const char *key, size_t n,
 		    size_t *vlen);
-/* Keeps val for key; a key and value together longer than 58 bytes are
+/* Keeps val for key; a key and value together longer than 126 bytes are
  * not kept. */
 void		 memo_put(struct memo *m, const char *key, size_t n,
 		    const char *val, size_t vn);
