@@ -28,6 +28,9 @@ static const char usage[] =
 "  -h, --help                show this help and exit\n"
 "  -V, --version             show the version and exit\n";
 
+#define PREFIX_SLACK	32
+#define TOKEND		24
+
 /* The output side: the escaped document name and the cached start of a
  * record ("doc\tline\tpar\tsent\t"), rebuilt when one of those changes. */
 struct writer {
@@ -36,13 +39,14 @@ struct writer {
 	struct ttbuf	 speaker;	/* escaped speaker of the last token */
 	struct ttbuf	 speakerraw;	/* and as it came */
 	unsigned long	 line, par, sent;
-	char		 tokbuf[24];	/* decimal token number, right-aligned */
+	/* the decimal token number, right-aligned at TOKEND, and room for
+	 * a 16-byte move from its first digit */
+	char		 tokbuf[TOKEND + 16];
 	int		 tokpos;
 	char		 batch[64 * 1024];	/* records not yet written */
 	size_t		 batchlen;
 };
 
-#define PREFIX_SLACK	32
 
 /* Hands the records collected so far to the shared writer. */
 static void
@@ -72,8 +76,8 @@ writer_doc(struct writer *w, const char *name)
 	w->doc.len = 0;
 	field_escape(&w->doc, name, strlen(name), 1);
 	w->line = w->par = w->sent = (unsigned long)-1;
-	w->tokbuf[sizeof w->tokbuf - 1] = '0';
-	w->tokpos = sizeof w->tokbuf - 1;
+	w->tokbuf[TOKEND - 1] = '0';
+	w->tokpos = TOKEND - 1;
 }
 
 /* Whether out_field would write s[0..n) as it is: the scanner never puts
@@ -120,7 +124,7 @@ emit(const struct token *tk, void *arg)
 		tt_buf_reserve(&w->prefix, PREFIX_SLACK);
 	}
 	/* the token number counts up by one: increment it in decimal */
-	for (i = (int)sizeof w->tokbuf - 1; ; i--) {
+	for (i = TOKEND - 1; ; i--) {
 		if (i < w->tokpos) {
 			w->tokbuf[i] = '1';
 			w->tokpos = i;
@@ -132,7 +136,7 @@ emit(const struct token *tk, void *arg)
 		}
 		w->tokbuf[i] = '0';
 	}
-	toklen = sizeof w->tokbuf - (size_t)w->tokpos;
+	toklen = TOKEND - (size_t)w->tokpos;
 	if (tk->speaker != NULL && (tk->speakerlen != w->speakerraw.len ||
 	    memcmp(tk->speaker, w->speakerraw.s, tk->speakerlen) != 0)) {
 		w->speakerraw.len = 0;
@@ -142,7 +146,7 @@ emit(const struct token *tk, void *arg)
 	}
 	len = w->prefix.len + toklen + 8 + tk->len + 2 +
 	    (tk->speaker != NULL ? w->speaker.len : 1);
-	if (len + PREFIX_SLACK <= sizeof w->batch &&
+	if (len + PREFIX_SLACK <= sizeof w->batch && toklen <= 16 &&
 	    plain_field(tk->s, tk->len, tk->type)) {
 		size_t j;
 
@@ -157,8 +161,7 @@ emit(const struct token *tk, void *arg)
 		for (j = 0; j < w->prefix.len; j += 16)
 			memcpy(o + j, w->prefix.s + j, 16);
 		o += w->prefix.len;
-		memcpy(o, w->tokbuf + sizeof w->tokbuf - 16, 16);
-		memmove(o, o + 16 - toklen, toklen);
+		memcpy(o, w->tokbuf + w->tokpos, 16);
 		o += toklen;
 		memcpy(o, typecols[tk->type], 8);
 		o += typelens[tk->type];

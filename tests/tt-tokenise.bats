@@ -84,6 +84,16 @@ zoom.vtt\t9\t2\t2\t7\t.'
 	[ -z "$stderr" ]
 }
 
+@test "token numbers count 1, 2, ... across every new digit and batch" {
+	# 200,000 tokens: 9 -> 10 ... 99,999 -> 100,000, and some 64 KB
+	# batches of records
+	run bash -c 'set -o pipefail; for i in $(seq 50000); do echo "Zij doen mee."; done |
+	    tt-tokenise | awk -F"\t" '"'"'NR > 1 && $5 != NR - 1 { print NR ": " $0; exit 1 }
+	    END { print NR - 1 }'"'"''
+	assert_success
+	assert_output 200000
+}
+
 @test "a backslash and a lone underscore are escaped in the word column" {
 	run --separate-stderr bash -c 'set -o pipefail; printf "a \\\\ _ b\n" | tt-tokenise | cut -f7'
 	assert_success
