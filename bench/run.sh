@@ -5,7 +5,7 @@
 # Prints a table and writes it, with date and machine, to bench/RESULTS.md.
 #
 #   BENCH_MB=100   size of the corpus in MB (at least 100 for RESULTS.md)
-#   BENCH_RUNS=3   rounds: each command runs once a round; its fastest run counts
+#   BENCH_RUNS=5   rounds: each command runs once a round; its fastest run counts
 #                  (the machines are virtual; their speed wanders for minutes)
 #   BENCH_OUT=bench/out  where the corpus and intermediate streams go
 set -eu
@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 PATH="$ROOT/bin:$ROOT/pipelines:$PATH"
 MB=${BENCH_MB:-100}
-RUNS=${BENCH_RUNS:-3}
+RUNS=${BENCH_RUNS:-5}
 OUT=${BENCH_OUT:-bench/out}
 SHARED="$ROOT/../shared/data"
 mkdir -p "$OUT"
