@@ -47,7 +47,7 @@ $(BUILD)/lib/%.o: filters/lib/%.c $(LIBHDR) | $(STAMP)
 
 $(BUILD)/libtt.a: $(LIBOBJ)
 	rm -f $@
-	ar rcs $@ $(LIBOBJ)
+	$(AR) rcs $@ $(LIBOBJ)
 
 $(BIN)/%: filters/%.c $(BUILD)/libtt.a $(LIBHDR)
 	@mkdir -p $(@D)

@@ -449,7 +449,7 @@ memo_put(struct memo *m, const char *key, size_t n, const char *val,
 	unsigned char *e;
 	uint32_t h;
 
-	if (need > MEMO_MAXUNITS)
+	if (need > MEMO_MAXUNITS || need > m->maxunits)
 		return;
 	if (m->n == m->max || m->nunits + need > m->maxunits) {
 		memset(m->slots, 0, (m->mask + 1) * sizeof *m->slots);

@@ -324,7 +324,8 @@ int		 u64map_next(const struct u64map *m, size_t *pos,
 /* A cache from short byte strings to short byte strings (a value computed
  * from its key) for a hot path: one hash, one probe and one compare answer
  * a lookup, key and value inline. It keeps up to 2^bits entries (bits at
- * most 14) in 32 bytes each on average and starts afresh when full. */
+ * most 14) in 64 bytes per entry (a typical entry takes 32) and starts
+ * afresh when either is used up. */
 struct memo;
 struct memo	*memo_new(unsigned bits);
 void		 memo_free(struct memo *m);
