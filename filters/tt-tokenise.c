@@ -47,7 +47,6 @@ struct writer {
 	size_t		 batchlen;
 };
 
-
 /* Hands the records collected so far to the shared writer. */
 static void
 writer_flush(struct writer *w)

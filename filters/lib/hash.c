@@ -340,15 +340,8 @@ u64map_next(const struct u64map *m, size_t *pos, uint64_t *key,
 #define MEMO_UNIT	32
 #define MEMO_MAXUNITS	4
 
-/* A slot of 4 bytes, so the table stays small: 16 bits of the hash and
- * the entry's first unit + 1 (0: empty). */
-struct mslot {
-	uint16_t	 tag;
-	uint16_t	 id1;
-};
-
 struct memo {
-	struct mslot	*slots;
+	struct slot16	*slots;		/* id1: the entry's first unit + 1 */
 	size_t		 mask;		/* of slots: at least twice the entries */
 	unsigned char	*units;
 	uint32_t	 nunits, maxunits;
@@ -424,20 +417,16 @@ static void
 memo_grow(struct memo *m)
 {
 	const unsigned char *e;
-	uint32_t u, h;
-	size_t j;
+	uint32_t u = 0;
 
 	free(m->slots);
 	m->mask = m->mask * 2 + 1;
 	m->slots = tt_xcalloc(m->mask + 1, sizeof *m->slots);
-	for (u = 0; u < m->nunits; u += (uint32_t)memo_units(e[0], e[1])) {
+	while (u < m->nunits) {
 		e = m->units + (size_t)u * MEMO_UNIT;
-		h = (uint32_t)hash_bytes(e + 2, e[0]);
-		for (j = h & m->mask; m->slots[j].id1 != 0;
-		    j = (j + 1) & m->mask)
-			;
-		m->slots[j].tag = (uint16_t)(h >> 16);
-		m->slots[j].id1 = (uint16_t)(u + 1);
+		slot16_put(m->slots, m->mask, (uint32_t)hash_bytes(e + 2, e[0]),
+		    (uint16_t)(u + 1));
+		u += (uint32_t)memo_units(e[0], e[1]);
 	}
 }
 

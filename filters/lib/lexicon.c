@@ -1319,17 +1319,6 @@ struct centry {
 };
 typedef char centry_is_a_line[sizeof(struct centry) == 64 ? 1 : -1];
 
-/*
- * A slot of the cache's hash table: 16 bits of the hash and the entry + 1
- * (0: empty). Slots this small keep the table within the processor's
- * second-level cache, and the entries, in order of first sight, keep the
- * frequent words close together: a hit reads two lines.
- */
-struct cslot {
-	uint16_t	 tag;
-	uint16_t	 id1;
-};
-
 struct matcher {
 	struct lexicon	*lx;
 	struct slot	*ring;
@@ -1342,7 +1331,7 @@ struct matcher {
 	uint64_t	 waittail, waitsent;
 	/* cache of distinct words: open addressing over slots, entries in
 	 * order of first sight, long keys in carena */
-	struct cslot	*slots;
+	struct slot16	*slots;		/* a hit reads a slot and an entry */
 	size_t		 cslots;	/* a power of two */
 	struct centry	*cache;
 	size_t		 ccount;
@@ -1556,7 +1545,7 @@ static void
 cache_grow(struct matcher *m)
 {
 	struct centry *old = m->cache;
-	size_t i, j, mask;
+	size_t i;
 
 	if (m->ccount >= CACHE_MAXWORDS || m->ctps.n >= CACHE_MAXTPS ||
 	    m->carena.len >= CACHE_MAXARENA) {
@@ -1572,15 +1561,9 @@ cache_grow(struct matcher *m)
 	m->cache = cache_entries(m->cslots / 2);
 	memcpy(m->cache, old, m->ccount * sizeof *old);
 	free(old);
-	mask = m->cslots - 1;
-	for (i = 0; i < m->ccount; i++) {
-		uint32_t h = m->cache[i].hash;
-
-		for (j = h & mask; m->slots[j].id1 != 0; j = (j + 1) & mask)
-			;
-		m->slots[j].tag = (uint16_t)(h >> 16);
-		m->slots[j].id1 = (uint16_t)(i + 1);
-	}
+	for (i = 0; i < m->ccount; i++)
+		slot16_put(m->slots, m->cslots - 1, m->cache[i].hash,
+		    (uint16_t)(i + 1));
 }
 
 /* The hash of a cache key: the word, and the stem value if any. */
@@ -1624,15 +1607,10 @@ cache_get(struct matcher *m, const char *word, size_t wlen, const char *stem,
 			return c;
 	}
 	if ((m->ccount + 1) * 2 > m->cslots || m->ccount >= CACHE_MAXWORDS ||
-	    m->ctps.n >= CACHE_MAXTPS || m->carena.len >= CACHE_MAXARENA) {
+	    m->ctps.n >= CACHE_MAXTPS || m->carena.len >= CACHE_MAXARENA)
 		cache_grow(m);
-		mask = m->cslots - 1;
-		for (j = h & mask; m->slots[j].id1 != 0; j = (j + 1) & mask)
-			;
-	}
 	c = &m->cache[m->ccount++];
-	m->slots[j].tag = (uint16_t)(h >> 16);
-	m->slots[j].id1 = (uint16_t)m->ccount;
+	slot16_put(m->slots, m->cslots - 1, h, (uint16_t)m->ccount);
 	c->hash = h;
 	c->len = (uint32_t)keylen;
 	if (keylen <= CACHE_INLINE) {

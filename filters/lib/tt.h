@@ -321,6 +321,30 @@ size_t		 u64map_count(const struct u64map *m);
 int		 u64map_next(const struct u64map *m, size_t *pos,
 		    uint64_t *key, uint64_t *value);
 
+/*
+ * A slot of the caches' hash tables (memo, the matcher's word cache): 16
+ * bits of the hash and an entry number + 1 (0: empty). Slots this small
+ * keep a table of tens of thousands within the second-level cache; the
+ * entries lie elsewhere, in order of first sight.
+ */
+struct slot16 {
+	uint16_t	 tag;
+	uint16_t	 id1;
+};
+
+/* Puts id1 with hash h in the first empty slot from h on (linear probing;
+ * the table, of mask + 1 slots, has room). */
+static inline void
+slot16_put(struct slot16 *slots, size_t mask, uint32_t h, uint16_t id1)
+{
+	size_t j;
+
+	for (j = h & mask; slots[j].id1 != 0; j = (j + 1) & mask)
+		;
+	slots[j].tag = (uint16_t)(h >> 16);
+	slots[j].id1 = id1;
+}
+
 /* A cache from short byte strings to short byte strings (a value computed
  * from its key) for a hot path: one hash, one probe and one compare answer
  * a lookup, key and value inline. It keeps up to 2^bits entries (bits at
