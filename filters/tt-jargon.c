@@ -15,12 +15,14 @@
 #include "tt.h"
 
 static const char usage[] =
-"usage: tt-jargon [-l LEXICON]... [-o | -c] [FILE...]\n"
+"usage: tt-jargon [-l LEXICON]... [-x ENTRY|CATEGORY]... [-o | -c] [FILE...]\n"
 "Mark lexicon entries in a token stream (from tt-tokenise, optionally\n"
 "tt-stem): append a 'jargon' column holding LEXICON:ID on the first token\n"
 "of each match, +LEXICON:ID on its other tokens and _ elsewhere.\n"
 "  -l, --lexicon FILE     use this lexicon (repeatable; default the\n"
 "                         installed transitietaal lexicon)\n"
+"  -x, --exclude WHAT     leave out the matches of an entry (LEXICON:ID or\n"
+"                         ID) or of a category (repeatable)\n"
 "  -o, --only-matching    one line per match: doc, line, entry, category,\n"
 "                         matched text, alternative; exit 1 if none\n"
 "  -c, --count            matches and tokens per document\n"
@@ -230,29 +232,34 @@ main(int argc, char *argv[])
 		{ "lexicon",		required_argument,	NULL, 'l' },
 		{ "only-matching",	no_argument,		NULL, 'o' },
 		{ "count",		no_argument,		NULL, 'c' },
+		{ "exclude",		required_argument,	NULL, 'x' },
 		{ "help",		no_argument,		NULL, 'h' },
 		{ "version",		no_argument,		NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
 	/* a name, not a path: found among the data files, not in "." */
 	static const char *deflex[] = { "transitietaal" };
-	const char **lexpaths;
+	const char **lexpaths, **excludes;
 	struct ttstream s;
 	struct matcher *m;
 	struct ttbuf wbuf = { 0 }, sbuf = { 0 }, linecopy = { 0 };
 	struct ttbuf prevdoc = { 0 }, prevsent = { 0 };
 	const char *st;
 	size_t sn;
-	int c, nlex = 0, only = 0, count = 0;
+	int c, i, nlex = 0, nexcl = 0, only = 0, count = 0;
 	int cword, cstem, ctype, cdoc, cline, csent;
 	uint64_t sent = 0;
 
 	tt_init(argv[0]);
 	lexpaths = tt_xmalloc((size_t)argc * sizeof *lexpaths);
-	while ((c = getopt_long(argc, argv, "l:oc", longopts, NULL)) != -1) {
+	excludes = tt_xmalloc((size_t)argc * sizeof *excludes);
+	while ((c = getopt_long(argc, argv, "l:ocx:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'l':
 			lexpaths[nlex++] = optarg;
+			break;
+		case 'x':
+			excludes[nexcl++] = optarg;
 			break;
 		case 'o':
 			only = 1;
@@ -278,6 +285,12 @@ main(int argc, char *argv[])
 	free(lexpaths);
 	if (lx == NULL)
 		return 2;
+	m = matcher_new(lx);
+	for (i = 0; i < nexcl; i++)
+		if (matcher_exclude(m, excludes[i]) == 0)
+			tt_die("--exclude: no entry or category '%s'",
+			    excludes[i]);
+	free(excludes);
 
 	if (!stream_open(&s, argc, argv)) {
 		if (mode == MODE_ONLY)
@@ -286,12 +299,12 @@ main(int argc, char *argv[])
 		else if (mode == MODE_COUNT)
 			out_str("#doc\tmatches\ttokens\n");
 		stream_close(&s);
+		matcher_free(m);
 		lexicon_free((struct lexicon *)lx);
 		if (tt_finish() != 0)
 			return 2;
 		return mode == MODE_ONLY ? 1 : 0;
 	}
-	m = matcher_new(lx);
 	cword = stream_need(&s, "word", "run tt-tokenise first");
 	if (mode == MODE_STREAM && stream_col(&s, "jargon") >= 0)
 		tt_die("%s:1: the stream already has a column 'jargon'",

@@ -280,7 +280,8 @@ explain_hit(const struct lexhit *h, void *arg)
 		out_char('\n');
 	}
 	if (x->winner[h->first] == (long)h->entry)
-		out_str("\ttt-jargon marks this match\n");
+		out_str(e->exception ? "\tan exception: tt-jargon leaves "
+		    "these words unmarked\n" : "\ttt-jargon marks this match\n");
 	else {
 		/* the word is covered by another match, or another entry
 		 * wins there */
@@ -330,12 +331,14 @@ cmd_explain(int nlex, char **lexpaths, int argc, char **argv)
 	}
 	matcher_finish(m);
 	for (i = 0; matcher_pop(m, &mk); i++) {
-		if (mk.role == LEX_FIRST) {
+		/* an exception holds its tokens as a match would */
+		if (mk.role == LEX_FIRST || (mk.role == LEX_NONE &&
+		    mk.entry >= 0 && mk.pos == 0)) {
 			x.winner[i] = mk.entry;
 			start = i;
 			cur = mk.entry;
 		}
-		if (mk.role != LEX_NONE && mk.entry == cur)
+		if (mk.entry >= 0 && mk.entry == cur)
 			x.owner[i] = start;
 	}
 	matcher_free(m);

@@ -600,3 +600,63 @@ EOF2
 d	1	lex:z	x	${a}zorg	_
 d	3	lex:z	x	${a}zorg	_"
 }
+
+# exc_lexicon: a lexicon with two exceptions (category "-") in the test's
+# directory, in $EXC.
+exc_lexicon() {
+	EXC="$BATS_TEST_TMPDIR/exc.tsv"
+	printf '%s\n' $'#id\tpattern\tcategory\talternative' \
+	    $'partnerschap\tpartnerschap\trelatie\tsamenwerking' \
+	    $'geregistreerd\tgeregistreerd partnerschap\t-' \
+	    $'zorg\t*zorg\tzorg' \
+	    $'buurtzorg\t=buurtzorg\t-' \
+	    $'toegang-tot\ttoegang tot\t-' \
+	    $'toegang-wijkteam\ttoegang tot het wijkteam\twerkwijze\tloket' > "$EXC"
+}
+
+@test "exceptions: a phrase of category - leaves its tokens unmarked" {
+	exc_lexicon
+	stream het geregistreerd partnerschap en partnerschap > "$BATS_TEST_TMPDIR/in"
+	run --separate-stderr tt-jargon -l "$EXC" "$BATS_TEST_TMPDIR/in"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | cut -f9 | paste -sd' ')" = \
+	    "jargon _ _ _ _ exc:partnerschap" ]
+}
+
+@test "exceptions: win a tie of equal span, lose to a longer match" {
+	exc_lexicon
+	stream buurtzorg mantelzorg '|' toegang tot het wijkteam '|' toegang tot werk \
+	    > "$BATS_TEST_TMPDIR/in"
+	run --separate-stderr tt-jargon -l "$EXC" -o "$BATS_TEST_TMPDIR/in"
+	[ "$status" -eq 0 ]
+	assert_output "$O_HEADER
+d.txt	1	exc:zorg	zorg	mantelzorg	_
+d.txt	2	exc:toegang-wijkteam	werkwijze	toegang tot het wijkteam	loket"
+	run --separate-stderr tt-jargon -l "$EXC" -c "$BATS_TEST_TMPDIR/in"
+	assert_output $'#doc\tmatches\ttokens\nd.txt\t2\t9'
+}
+
+@test "exceptions: only exception hits means no match, exit 1" {
+	exc_lexicon
+	stream geregistreerd partnerschap > "$BATS_TEST_TMPDIR/in"
+	run --separate-stderr tt-jargon -l "$EXC" -o "$BATS_TEST_TMPDIR/in"
+	[ "$status" -eq 1 ]
+	assert_output "$O_HEADER"
+}
+
+@test "--exclude: by entry key, by id and by category; repeatable" {
+	stream eigen kracht samenspel mantelzorger wijkteam > "$BATS_TEST_TMPDIR/in"
+	run --separate-stderr tt-jargon -l "$LEX" -x lex:eigen-kracht \
+	    --exclude samenspel -x actor-informeel "$BATS_TEST_TMPDIR/in"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | cut -f9 | paste -sd' ')" = \
+	    "jargon _ _ _ _ lex:wijkteam" ]
+}
+
+@test "--exclude: an unknown entry or category is an error" {
+	stream wijkteam > "$BATS_TEST_TMPDIR/in"
+	run --separate-stderr tt-jargon -l "$LEX" -x lex:geen-entry "$BATS_TEST_TMPDIR/in"
+	[ "$status" -eq 2 ]
+	[ "$output" = "" ]
+	[ "$stderr" = "tt-jargon: --exclude: no entry or category 'lex:geen-entry'" ]
+}

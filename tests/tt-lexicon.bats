@@ -281,3 +281,12 @@ d	1	liwc:zorg	zorg	zorgt	_"
 	[ "$a" = "$b" ]
 	[[ "$a" == *$'\t0.5\t'* ]]
 }
+
+@test "explain: an exception says that it leaves the words unmarked" {
+	printf '%s\n' $'#id\tpattern\tcategory' $'partner\tpartnerschap\trelatie' \
+	    $'geregistreerd\tgeregistreerd partnerschap\t-' > "$BATS_TEST_TMPDIR/x.tsv"
+	run --separate-stderr tt-lexicon explain -l "$BATS_TEST_TMPDIR/x.tsv" geregistreerd partnerschap
+	assert_success
+	assert_line --index 4 $'\tan exception: tt-jargon leaves these words unmarked'
+	assert_line --index 8 $'\tnot marked: overlaps a match of x:geregistreerd (\'geregistreerd\' at word 1)'
+}

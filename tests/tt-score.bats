@@ -278,3 +278,13 @@ tt-score: <stdin>:5: 3 fields where the header has 4" ]
 	assert_success
 	[ "$(printf '%s\n' "${lines[@]:1}" | cut -f2 | tr '\n' ' ')" = "x/formeel x/informeel x/formeel x/informeel x/formeel x/informeel x/formeel x/informeel x/formeel x/informeel x/formeel x/informeel " ]
 }
+
+@test "exceptions (category -) get no column and count nothing" {
+	printf '%s\n' $'#id\tpattern\tcategory' $'partner\tpartnerschap\trelatie' \
+	    $'geregistreerd\tgeregistreerd partnerschap\t-' > "$BATS_TEST_TMPDIR/x.tsv"
+	printf 'Een geregistreerd partnerschap of een partnerschap.\n' |
+	    tt-tokenise --doc d > "$BATS_TEST_TMPDIR/s"
+	run --separate-stderr tt-score -l "$BATS_TEST_TMPDIR/x.tsv" "$BATS_TEST_TMPDIR/s"
+	assert_success
+	assert_output $'#doc\ttokens\trelatie\trelatie/1000\nd\t6\t1\t166.67'
+}

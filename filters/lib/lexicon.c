@@ -609,6 +609,7 @@ add_entry(struct lexicon *lx, const char *lexname, const char *id,
 	e->pattern = tt_xstrdup(pattern);
 	e->category = tt_xstrdup(cat);
 	e->catid = (int)intern_put(lx->cats, cat, strlen(cat), NULL);
+	e->exception = strcmp(cat, "-") == 0;
 	if (compile_pattern(lx, lx->n, pattern) != 0) {
 		/* keep the key so that ids stay numbered as entries */
 		e->ntokpat = 0;
@@ -1344,6 +1345,7 @@ struct matcher {
 	size_t		 wcap;
 	struct scratch	 sc;
 	int		*pos, *bestpos;
+	unsigned char	*silent;	/* per entry: an exception or excluded */
 };
 
 /* Room for n cache entries, aligned to cache lines. */
@@ -1362,6 +1364,7 @@ struct matcher *
 matcher_new(const struct lexicon *lx)
 {
 	struct matcher *m = tt_xcalloc(1, sizeof *m);
+	size_t i;
 
 	m->lx = (struct lexicon *)lx;
 	m->ringsize = 16;
@@ -1378,7 +1381,27 @@ matcher_new(const struct lexicon *lx)
 	m->wcap = (size_t)lx->maxspan + 1;
 	m->wset = tt_xmalloc(m->wcap * sizeof *m->wset);
 	m->wn = tt_xmalloc(m->wcap * sizeof *m->wn);
+	m->silent = tt_xcalloc(lx->n + 1, 1);
+	for (i = 0; i < lx->n; i++)
+		m->silent[i] = (unsigned char)lx->e[i].exception;
 	return m;
+}
+
+size_t
+matcher_exclude(struct matcher *m, const char *spec)
+{
+	const struct lexentry *e;
+	size_t i, n = 0;
+
+	for (i = 0; i < m->lx->n; i++) {
+		e = &m->lx->e[i];
+		if (strcmp(spec, e->key) == 0 || strcmp(spec, e->id) == 0 ||
+		    strcmp(spec, e->category) == 0) {
+			m->silent[i] = 1;
+			n++;
+		}
+	}
+	return n;
 }
 
 void
@@ -1403,6 +1426,7 @@ matcher_free(struct matcher *m)
 	free(m->sc.pos);
 	free(m->pos);
 	free(m->bestpos);
+	free(m->silent);
 	free(m);
 }
 
@@ -1438,6 +1462,21 @@ ring_grow(struct matcher *m)
 	free(m->ring);
 	m->ring = nr;
 	m->ringsize = nsize;
+}
+
+/* Whether entry a beats entry b (with bk token patterns) when both match
+ * the same span from the same token: an exception first, then the fewer
+ * gap tokens (more token patterns), then file order. */
+static int
+better_tie(const struct lexicon *lx, uint32_t a, long b, int bk)
+{
+	const struct lexentry *ea = &lx->e[a], *eb = &lx->e[b];
+
+	if (ea->exception != eb->exception)
+		return ea->exception;
+	if (ea->ntokpat != bk)
+		return ea->ntokpat > bk;
+	return (long)a < b;
 }
 
 /* Decides as many pending tokens as the lookahead allows. */
@@ -1504,9 +1543,8 @@ decide(struct matcher *m)
 				if (span == 0)
 					continue;
 				if (best < 0 || span > bestspan ||
-				    (span == bestspan && (lx->e[ti].ntokpat >
-				    bestk || (lx->e[ti].ntokpat == bestk &&
-				    (long)ti < best)))) {
+				    (span == bestspan && better_tie(lx, ti,
+				    best, bestk))) {
 					best = (long)ti;
 					bestspan = span;
 					bestk = lx->e[ti].ntokpat;
@@ -1515,11 +1553,20 @@ decide(struct matcher *m)
 				}
 			}
 		}
-		if (best < 0) {
-			s->mark.role = LEX_NONE;
-			s->mark.entry = -1;
-			s->mark.ntok = s->mark.ngap = s->mark.pos = 0;
-			m->decided++;
+		if (best < 0 || m->silent[best]) {
+			/* an exception or excluded entry: its tokens are
+			 * settled unmarked, and no other entry gets them */
+			if (best < 0)
+				bestspan = 1;
+			for (i = 0; i < bestspan; i++) {
+				t = SLOT(m, m->decided + (uint64_t)i);
+				t->mark.role = LEX_NONE;
+				t->mark.entry = best;
+				t->mark.ntok = i == 0 && best >= 0 ? bestspan : 0;
+				t->mark.ngap = 0;
+				t->mark.pos = i;
+			}
+			m->decided += (uint64_t)bestspan;
 			continue;
 		}
 		for (i = 0; i < bestspan; i++) {

@@ -19,9 +19,16 @@
  * the form key.
  *
  * Tie-breaking among matches that start at the same token: the longest
- * span (first to last token) wins; then the fewest gap tokens; then the
- * entry that comes first (lexicons in the order given, entries in file
- * order). Matching restarts after the last token of a match.
+ * span (first to last token) wins; then an exception (category "-");
+ * then the fewest gap tokens; then the entry that comes first (lexicons in
+ * the order given, entries in file order). Matching restarts after the
+ * last token of a match.
+ *
+ * Exceptions are how a lexicon says "this phrase contains a term but is
+ * not one" (geregistreerd partnerschap, toegang tot de arbeidsmarkt): an
+ * exception that wins leaves its tokens unmarked (LEX_NONE), so no other
+ * entry can claim them. Entries excluded with matcher_exclude() behave the
+ * same way for one run.
  */
 #ifndef LEXICON_H
 #define LEXICON_H
@@ -43,6 +50,7 @@ struct lexentry {
 	const char	*note;		/* "" when none */
 	double		 weight;	/* 1 when not given */
 	int		 catid;		/* dense category number, from 0 */
+	int		 exception;	/* category "-": matches, never counts */
 	int		 ntokpat;	/* token patterns in the pattern */
 	int		 maxspan;	/* most tokens a match can cover */
 	const char	*file;		/* file name as given, for messages */
@@ -117,7 +125,9 @@ enum lexrole {
 
 struct lexmark {
 	enum lexrole	 role;
-	long		 entry;	/* entry index; -1 with LEX_NONE */
+	/* entry index; with LEX_NONE -1, or the exception or excluded entry
+	 * that holds the token (ntok and pos as for a match) */
+	long		 entry;
 	int		 ntok;	/* LEX_FIRST: tokens covered, first..last */
 	int		 ngap;	/* LEX_FIRST: gap tokens among them */
 	int		 pos;	/* position in the match: 0 for the first */
@@ -127,6 +137,13 @@ struct matcher;
 
 struct matcher	*matcher_new(const struct lexicon *lx);
 void		 matcher_free(struct matcher *m);
+/*
+ * Leaves the matches of the entries named by spec out of this matcher's
+ * results, as if they were exceptions: spec is an entry key
+ * ("lexicon:id"), an id, or a category. Returns how many entries it
+ * names (0: the caller says spec is unknown).
+ */
+size_t		 matcher_exclude(struct matcher *m, const char *spec);
 void		 matcher_feed(struct matcher *m, const char *word, size_t wlen,
 		    const char *stem, size_t stemlen, uint64_t sentence);
 /*
