@@ -17,6 +17,16 @@
 # recall >= 95%, all recall >= 85%, precision >= 90%). -v also lists every
 # missed gold row and every unpaired hit.
 #
+# A DIR with a SOURCES.tsv (tests/eval/jargon-real) holds annotations of
+# real documents that stay outside the repository: each row names a text
+# (NAME), its file under DATA (default ../shared/data) and the lines
+# annotated; the other lines are blanked, keeping line numbers. Its
+# NAME.lookalike.tsv files list words that share a string with a term but
+# are not jargon: a look-alike is hit when an unpaired hit on its line
+# shares a word with it. Real texts have their own targets (issue 11: core
+# recall >= 97%, all >= 92%, precision >= 93%, at most one look-alike hit
+# in twenty). Every text gets a line of its own, then the total.
+#
 # Exit 0 when the targets are met, 1 when not, 2 on errors (no texts, a
 # program missing or failing).
 set -eu
@@ -132,14 +142,36 @@ if command -v tt-normalise >/dev/null; then
 	normalise() { tt-normalise --strip-furniture "$1"; }
 fi
 
+# texts: NAME<TAB>path of the text<TAB>first<TAB>last line annotated
+DATA=${DATA:-../shared/data}
+real=0
+if [ -f "$dir/SOURCES.tsv" ]; then
+	real=1
+	awk -F'\t' -v OFS='\t' -v dir="$dir" -v data="$DATA" \
+	    '!/^#/ && NF >= 4 { print dir "/" $1, data "/" $2, $3, $4 }' \
+	    "$dir/SOURCES.tsv"
+else
+	for txt in "$dir"/*.txt; do
+		[ -f "$txt" ] && printf '%s\t%s\t1\t0\n' "${txt%.txt}" "$txt"
+	done
+fi > "$tmp/texts"
+
 ntexts=0
-for txt in "$dir"/*.txt; do
-	[ -f "$txt" ] || continue
-	name=${txt%.txt}
+while IFS='	' read -r name txt first last; do
 	gold=$name.gold.tsv
 	[ -f "$gold" ] || continue
+	if [ ! -f "$txt" ]; then
+		echo "eval-jargon: $txt: no such text (DATA=$DATA)" >&2
+		exit 2
+	fi
 	ntexts=$((ntexts + 1))
 	base=$(basename "$name")
+	if [ "$last" -gt 0 ]; then
+		# only the annotated lines, on their own line numbers
+		awk -v a="$first" -v b="$last" 'NR > b { exit }
+		    { print (NR < a ? "" : $0) }' "$txt" > "$tmp/excerpt"
+		txt=$tmp/excerpt
+	fi
 	# the pipeline, one stage at a time so that a failing stage stops
 	# the evaluation; exit 1 of tt-jargon -o (no hit) is fine
 	normalise "$txt" > "$tmp/norm" ||
@@ -159,14 +191,19 @@ for txt in "$dir"/*.txt; do
 	    "$tmp/$base.hits" >> "$tmp/hits"
 	awk -F'\t' -v OFS='\t' -v f="$base" '!/^#/ && NF >= 2 { print f, $1, $2, $3, $4 }' \
 	    "$gold" >> "$tmp/gold"
-done
+	echo "$base" >> "$tmp/names"
+	if [ -f "$name.lookalike.tsv" ]; then
+		awk -F'\t' -v OFS='\t' -v f="$base" '!/^#/ && NF >= 2 { print f, $1, $2 }' \
+		    "$name.lookalike.tsv" >> "$tmp/look"
+	fi
+done < "$tmp/texts"
 if [ "$ntexts" -eq 0 ]; then
 	echo "eval-jargon: no annotated texts (NAME.txt + NAME.gold.tsv) in $dir" >&2
 	exit 2
 fi
-touch "$tmp/hits" "$tmp/gold"
+touch "$tmp/hits" "$tmp/gold" "$tmp/look"
 
-awk -F'\t' -v verbose="$verbose" -v ntexts="$ntexts" '
+awk -F'\t' -v verbose="$verbose" -v ntexts="$ntexts" -v real="$real" -v dir="$dir" '
 # words(s, a): the lower-cased words of s (letters, digits, bytes >= 128)
 function words(s, a,    n) {
 	s = tolower(s)
@@ -182,10 +219,19 @@ function share(a, b,    x, y, na, nb, i, j) {
 				return 1
 	return 0
 }
+function pct(a, b) { return b ? sprintf("%.1f%%", 100 * a / b) : "-" }
+function row(name, all, allf, core, coref, nh, tp, nl, lh) {
+	printf "%s\t%d\t%d\t%d\t%s\t%s\t%s\t%s\n", name, all, core, nh,
+	    pct(coref, core), pct(allf, all), pct(tp, nh),
+	    nl ? sprintf("%d/%d", lh, nl) : "-"
+}
+FILENAME ~ /names$/ { nn++; names[nn] = $1; next }
 FILENAME ~ /hits$/ {
 	nh++; hf[nh] = $1; hl[nh] = $2; ht[nh] = $3; he[nh] = $4
+	H[$1]++
 	next
 }
+FILENAME ~ /look$/ { nl++; lf[nl] = $1; ll[nl] = $2; lt[nl] = $3; L[$1]++; next }
 {
 	ng++; gf[ng] = $1; gl[ng] = $2; gt[ng] = $3; gc[ng] = $4; gk[ng] = ($5 == 1)
 }
@@ -199,26 +245,52 @@ END {
 			used[h] = 1
 			found[g] = 1
 		}
-		all++
-		core += gk[g]
+		f = gf[g]
+		all++; A[f]++
+		core += gk[g]; C[f] += gk[g]
 		if (found[g]) {
-			allf++
-			coref += gk[g]
+			allf++; AF[f]++
+			coref += gk[g]; CF[f] += gk[g]
 		} else if (verbose)
 			printf "missed\t%s:%s\t%s\t%s%s\n", gf[g], gl[g], gt[g], gc[g], gk[g] ? "\tcore" : ""
 	}
 	for (h = 1; h <= nh; h++) {
-		if (used[h])
-			tp++
-		else if (verbose)
+		if (used[h]) {
+			tp++; TP[hf[h]]++
+		} else if (verbose)
 			printf "extra\t%s:%s\t%s\t%s\n", hf[h], hl[h], ht[h], he[h]
+	}
+	# a look-alike is hit by a hit that no gold row took
+	for (l = 1; l <= nl; l++) {
+		for (h = 1; h <= nh; h++)
+			if (!used[h] && !lused[h] && hf[h] == lf[l] &&
+			    hl[h] == ll[l] && share(ht[h], lt[l]))
+				break
+		if (h <= nh) {
+			lused[h] = 1
+			lh++; LH[lf[l]]++
+			if (verbose)
+				printf "look-alike hit\t%s:%s\t%s\t%s\n", lf[l], ll[l], lt[l], he[h]
+		}
 	}
 	rc = core ? coref / core : 0
 	ra = all ? allf / all : 0
 	p = nh ? tp / nh : 0
-	printf "jargon evaluation: %d texts, %d annotated occurrences (%d core), %d hits\n", ntexts, all, core, nh
-	printf "core recall\t%.1f%%\t(%d/%d)\ttarget 95%%\n", 100 * rc, coref, core
-	printf "all recall\t%.1f%%\t(%d/%d)\ttarget 85%%\n", 100 * ra, allf, all
-	printf "precision\t%.1f%%\t(%d/%d)\ttarget 90%%\n", 100 * p, tp, nh
-	exit !(rc >= .95 && ra >= .85 && p >= .90)
-}' "$tmp/hits" "$tmp/gold"
+	printf "jargon evaluation (%s): %d %s texts, %d annotated occurrences (%d core), %d hits\n",
+	    dir, ntexts, real ? "real" : "written", all, core, nh
+	printf "text\tgold\tcore\thits\tcore recall\tall recall\tprecision\tlook-alikes hit\n"
+	for (i = 1; i <= nn; i++)
+		row(names[i], A[names[i]], AF[names[i]], C[names[i]], CF[names[i]],
+		    H[names[i]], TP[names[i]], L[names[i]], LH[names[i]])
+	row("all", all, allf, core, coref, nh, tp, nl, lh)
+	tc = real ? .97 : .95; ta = real ? .92 : .85; tpr = real ? .93 : .90
+	printf "core recall\t%.1f%%\t(%d/%d)\ttarget %d%%\n", 100 * rc, coref, core, 100 * tc
+	printf "all recall\t%.1f%%\t(%d/%d)\ttarget %d%%\n", 100 * ra, allf, all, 100 * ta
+	printf "precision\t%.1f%%\t(%d/%d)\ttarget %d%%\n", 100 * p, tp, nh, 100 * tpr
+	ok = rc >= tc && ra >= ta && p >= tpr
+	if (nl) {
+		printf "look-alikes hit\t%.1f%%\t(%d/%d)\ttarget at most 5%%\n", 100 * lh / nl, lh, nl
+		ok = ok && lh * 20 <= nl
+	}
+	exit !ok
+}' "$tmp/names" "$tmp/hits" "$tmp/look" "$tmp/gold"

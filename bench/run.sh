@@ -279,7 +279,22 @@ fi
 quality="$OUT/quality.txt"
 : > "$quality"
 [ -x bench/ud-score.sh ] && sh bench/ud-score.sh >> "$quality" 2>&1 || true
-[ -f bench/eval-jargon.sh ] && sh bench/eval-jargon.sh >> "$quality" 2>&1 || true
+# jargon: the real documents first (the figures that count), then the
+# texts written here, then the two side by side
+if [ -f bench/eval-jargon.sh ]; then
+	sh bench/eval-jargon.sh tests/eval/jargon-real > "$OUT/eval-real.txt" 2>&1 || true
+	sh bench/eval-jargon.sh tests/eval/jargon > "$OUT/eval-written.txt" 2>&1 || true
+	cat "$OUT/eval-real.txt" "$OUT/eval-written.txt" >> "$quality"
+	{
+		echo
+		echo "jargon: written texts vs real texts"
+		printf 'texts\tcore recall\tall recall\tprecision\tlook-alikes hit\n'
+		for k in written real; do
+			awk -F'\t' -v k="$k" '$1 == "all" { print k "\t" $5 "\t" $6 "\t" $7 "\t" $8 }' \
+			    "$OUT/eval-$k.txt"
+		done
+	} >> "$quality"
+fi
 [ -f bench/eval-jargon.sh ] && sh bench/eval-jargon.sh --speed >> "$quality" 2>&1 || true
 [ -f bench/eval-score.sh ] && sh bench/eval-score.sh >> "$quality" 2>&1 || true
 cat "$quality"
