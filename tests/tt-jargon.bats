@@ -40,7 +40,7 @@ marks() {
 @test "--help and --version exit 0; a bad option exits 2" {
 	run --separate-stderr tt-jargon --help
 	assert_success
-	assert_line --index 0 'usage: tt-jargon [-l LEXICON]... [-o | -c] [FILE...]'
+	assert_line --index 0 'usage: tt-jargon [-l LEXICON]... [-x ENTRY|CATEGORY]... [-o | -c] [FILE...]'
 	run --separate-stderr tt-jargon --version
 	assert_success
 	assert_output --partial 'tt-jargon'
@@ -659,4 +659,18 @@ d.txt	2	exc:toegang-wijkteam	werkwijze	toegang tot het wijkteam	loket"
 	[ "$status" -eq 2 ]
 	[ "$output" = "" ]
 	[ "$stderr" = "tt-jargon: --exclude: no entry or category 'lex:geen-entry'" ]
+}
+
+@test "parts of a token: around a slash, after a hyphen or list dash, a bracketed prefix" {
+	printf '%s\n' $'#id\tpattern\tcategory' $'aanbieder\tzorgaanbieder\tactor' \
+	    $'indicatie\tindicatie\twerk' $'spec\thoogspecialistisch\twerk' \
+	    $'spec2\t=specialistische\twerk' > "$BATS_TEST_TMPDIR/p.tsv"
+	stream gemeenten/zorgaanbieders Wmo-indicatie -zorgaanbieder \
+	    '(hoog)specialistische' jeugd- indicatie- ex-zorgaanbieder > "$BATS_TEST_TMPDIR/in"
+	run --separate-stderr tt-jargon -l "$BATS_TEST_TMPDIR/p.tsv" "$BATS_TEST_TMPDIR/in"
+	[ "$status" -eq 0 ]
+	# the bracketed prefix joined wins (earlier entry) over the head alone;
+	# a hyphen at the end leaves no head
+	[ "$(printf '%s\n' "$output" | cut -f9 | paste -sd' ')" = \
+	    "jargon p:aanbieder p:indicatie p:aanbieder p:spec _ _ p:aanbieder" ]
 }

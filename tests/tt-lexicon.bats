@@ -290,3 +290,12 @@ d	1	liwc:zorg	zorg	zorgt	_"
 	assert_line --index 4 $'\tan exception: tt-jargon leaves these words unmarked'
 	assert_line --index 8 $'\tnot marked: overlaps a match of x:geregistreerd (\'geregistreerd\' at word 1)'
 }
+
+@test "check: an exception after a wider entry can still win (no warning)" {
+	printf '%s\n' $'#id\tpattern\tcategory' $'zorg\t*zorg\tzorg' \
+	    $'buurtzorg\t=buurtzorg\t-' > "$BATS_TEST_TMPDIR/x.tsv"
+	run --separate-stderr tt-lexicon check "$BATS_TEST_TMPDIR/x.tsv"
+	assert_success
+	assert_output "2 entries, 0 warnings"
+	[ -z "$stderr" ]
+}

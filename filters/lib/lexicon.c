@@ -224,6 +224,10 @@ make_keys(struct lexicon *lx, const char *w, size_t wn, const char *stemcol,
 		stem->s[stem->len - 1] = 'f';
 	else if (stem->len > 2 && stem->s[stem->len - 1] == 'z')
 		stem->s[stem->len - 1] = 's';
+	/* nor does it take the s of a plural after a vowel: indicaties ->
+	 * indicaties, beside indicatie */
+	if (stem->len >= 5 && memcmp(stem->s + stem->len - 3, "ies", 3) == 0)
+		stem->s[--stem->len] = '\0';
 	/* Snowball undoubles kk, dd and tt only: spellen -> spell */
 	if (stem->len >= 4 && stem->s[stem->len - 1] == stem->s[stem->len - 2]
 	    && strchr("bcfglmnprs", stem->s[stem->len - 1]) != NULL)
@@ -1198,6 +1202,71 @@ word_tokpats(struct lexicon *lx, const char *form, size_t fn,
 	return out->n - start;
 }
 
+/*
+ * Adds to out the tokpats of the parts of a token that real documents
+ * write as one: the words around a slash (zorgaanbieders/gemeenten), the
+ * head after a hyphen (Wmo-indicatie, ggz-cliënten), the word after a
+ * list dash (-jeugdhulpaanbieder), and a bracketed prefix both ways
+ * ((hoog)specialistische: hoogspecialistische and specialistische). form
+ * is the token's folded form; the parts are stemmed here. The set of the
+ * token (from start) stays sorted and without repeats.
+ */
+static void
+part_tokpats(struct lexicon *lx, const char *form, size_t fn,
+    struct ttbuf *pform, struct ttbuf *pstem, struct ttbuf *part,
+    size_t start, struct u32vec *out)
+{
+	const char *seg, *end = form + fn, *p, *q, *head;
+	size_t i, j;
+	int added = 0;
+
+	if (fn == 0 || (memchr(form, '-', fn) == NULL &&
+	    memchr(form, '/', fn) == NULL && memchr(form, ')', fn) == NULL))
+		return;
+	for (seg = form; seg < end; seg = q + 1) {
+		q = memchr(seg, '/', (size_t)(end - seg));
+		if (q == NULL)
+			q = end;
+		/* the candidates of this segment, NUL-separated in part */
+		part->len = 0;
+		if (q < end || seg > form)
+			tt_buf_add(part, seg, (size_t)(q - seg)), tt_buf_addc(part, 0);
+		head = NULL;
+		for (p = seg; p < q; p++)
+			if ((*p == '-' || *p == ')') && p + 1 < q)
+				head = p + 1;
+		if (head != NULL)
+			tt_buf_add(part, head, (size_t)(q - head)), tt_buf_addc(part, 0);
+		if (memchr(seg, '(', (size_t)(q - seg)) != NULL &&
+		    memchr(seg, ')', (size_t)(q - seg)) != NULL) {
+			for (p = seg; p < q; p++)
+				if (*p != '(' && *p != ')')
+					tt_buf_addc(part, *p);
+			tt_buf_addc(part, 0);
+		}
+		for (i = 0; i < part->len; i += strlen(part->s + i) + 1) {
+			size_t n = strlen(part->s + i);
+
+			if (n == 0 || (n == fn && memcmp(part->s + i, form, n) == 0))
+				continue;
+			make_keys(lx, part->s + i, n, NULL, 0, pform, pstem,
+			    lx->nstemtp > 0);
+			word_tokpats(lx, pform->s, pform->len, pstem->s,
+			    pstem->len, out);
+			added = 1;
+		}
+		if (q == end)
+			break;
+	}
+	if (added && out->n - start > 1) {
+		qsort(out->v + start, out->n - start, sizeof *out->v, cmp_u32);
+		for (i = j = start; i < out->n; i++)
+			if (j == start || out->v[j - 1] != out->v[i])
+				out->v[j++] = out->v[i];
+		out->n = j;
+	}
+}
+
 /* ---- matching one entry at one position -------------------------------- */
 
 /* The tokpat sets of a window of tokens: set[j][0..n[j]), sorted. */
@@ -1339,6 +1408,7 @@ struct matcher {
 	struct ttbuf	 carena;
 	struct u32vec	 ctps;
 	struct ttbuf	 form, stem;
+	struct ttbuf	 pform, pstem, part;	/* parts of a token */
 	/* window and scratch */
 	const uint32_t	**wset;
 	int		*wn;
@@ -1420,6 +1490,9 @@ matcher_free(struct matcher *m)
 	free(m->ctps.v);
 	tt_buf_free(&m->form);
 	tt_buf_free(&m->stem);
+	tt_buf_free(&m->pform);
+	tt_buf_free(&m->pstem);
+	tt_buf_free(&m->part);
 	free(m->wset);
 	free(m->wn);
 	free(m->sc.back);
@@ -1677,8 +1750,11 @@ cache_get(struct matcher *m, const char *word, size_t wlen, const char *stem,
 	make_keys(lx, word, wlen, stem, slen, &m->form, &m->stem,
 	    lx->nstemtp > 0);
 	c->tpoff = (uint32_t)m->ctps.n;
-	c->ntp = (uint32_t)word_tokpats(lx, m->form.s, m->form.len,
-	    m->stem.s, m->stem.len, &m->ctps);
+	word_tokpats(lx, m->form.s, m->form.len, m->stem.s, m->stem.len,
+	    &m->ctps);
+	part_tokpats(lx, m->form.s, m->form.len, &m->pform, &m->pstem,
+	    &m->part, c->tpoff, &m->ctps);
+	c->ntp = (uint32_t)(m->ctps.n - c->tpoff);
 	c->need = 0;
 	for (k = 0; k < c->ntp; k++) {
 		struct tokpat *t = &lx->tp[m->ctps.v[c->tpoff + k]];
@@ -1765,6 +1841,7 @@ lexicon_scan(const struct lexicon *clx, const char *const *words,
 	const uint32_t **set = tt_xmalloc(((size_t)n + 1) * sizeof *set);
 	int *cnt = tt_xmalloc(((size_t)n + 1) * sizeof *cnt);
 	struct ttbuf form = { 0 }, stem = { 0 };
+	struct ttbuf pform = { 0 }, pstem = { 0 }, part = { 0 };
 	struct scratch sc;
 	struct window w;
 	struct lexhit h;
@@ -1778,8 +1855,10 @@ lexicon_scan(const struct lexicon *clx, const char *const *words,
 	for (i = 0; i < n; i++) {
 		make_keys(lx, words[i], lens[i], NULL, 0, &form, &stem, 1);
 		off[i] = all.n;
-		cnt[i] = (int)word_tokpats(lx, form.s, form.len, stem.s,
-		    stem.len, &all);
+		word_tokpats(lx, form.s, form.len, stem.s, stem.len, &all);
+		part_tokpats(lx, form.s, form.len, &pform, &pstem, &part,
+		    off[i], &all);
+		cnt[i] = (int)(all.n - off[i]);
 	}
 	for (i = 0; i < n; i++)
 		set[i] = all.v + off[i];
@@ -1806,6 +1885,9 @@ lexicon_scan(const struct lexicon *clx, const char *const *words,
 	free(cnt);
 	tt_buf_free(&form);
 	tt_buf_free(&stem);
+	tt_buf_free(&pform);
+	tt_buf_free(&pstem);
+	tt_buf_free(&part);
 }
 
 /* Whether tokpat t matches a word with keys form/stem. */
@@ -1947,6 +2029,9 @@ shadows(struct lexicon *lx, size_t a, size_t b)
 	int i;
 
 	if (ea->ntokpat != eb->ntokpat || ea->ntokpat == 0)
+		return 0;
+	/* an exception wins a tie over an earlier entry */
+	if (eb->exception && !ea->exception)
 		return 0;
 	for (i = 0; i < ea->ntokpat; i++) {
 		if (lx->gap.v[lx->eloff[a] + i] != lx->gap.v[lx->eloff[b] + i])

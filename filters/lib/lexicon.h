@@ -12,7 +12,8 @@
  *                  FOLD_CASE|FOLD_ACCENTS|FOLD_COMPAT)
  *             or, when the stream has a stem column, that value folded with
  *             FOLD_CASE|FOLD_ACCENTS|FOLD_COMPAT; then a final v becomes f
- *             and a final z becomes s (initiatieven/initiatief), and a
+ *             and a final z becomes s (initiatieven/initiatief), a final
+ *             ies becomes ie (indicaties/indicatie), and a
  *             doubled a, e, o or u before a final consonant is undoubled
  *             (sociaal/sociale: Snowball gives sociaal and social).
  * Plain pattern words compare stem keys; =form, globs and /regex/ look at
