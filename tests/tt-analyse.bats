@@ -359,3 +359,30 @@ teardown() {
 	# the PDF has the same jargon as the text it was made from
 	[[ "$output" == *"first at build/demo/raadsvoorstel-mantelzorg.pdf:"*" (page 1)"* ]]
 }
+
+@test "-x leaves an entry's jargon out; an unknown entry is an error" {
+	run --separate-stderr ta -x wijkteam --tsv nota.txt
+	assert_success
+	run bash -c 'cut -f1-5 <<<"$1"' _ "$output"
+	assert_line --index 1 $'nota.txt\t_\t40\t5\t125.0'
+	run --separate-stderr ta --exclude=burgerkracht --tsv=terms nota.txt
+	assert_success
+	refute_output --partial 'eigen-kracht'
+	refute_output --partial 'zelfredzaamheid'
+	assert_output --partial $'nota.txt\tjargon:wijkteam\t'
+	run --separate-stderr ta -x geen-entry nota.txt
+	[ "$status" -eq 2 ]
+	[ "${stderr%%$'\n'*}" = "tt-jargon: --exclude: no entry or category 'geen-entry'" ]
+}
+
+@test "the report says when one entry dominates a document's hits" {
+	# 24 hits of which 21 wijkteam: dominated; 3 of eigen kracht
+	{ for i in $(seq 21); do echo "Het wijkteam helpt."; done
+	  for i in 1 2 3; do echo "Eigen kracht telt."; done; } > "$T/dom.txt"
+	run --separate-stderr ta "$T/dom.txt"
+	assert_success
+	assert_line --index 3 "  dominated by wijkteam: 21 of 24 hits (88%); --exclude wijkteam leaves it out"
+	# below twenty hits nothing is said
+	run --separate-stderr ta nota.txt
+	refute_output --partial 'dominated by'
+}

@@ -370,3 +370,14 @@ tt-scan: $T/src/nota.txt: vanished during the scan, skipped" ]
 	assert_output ''
 	[ "$(wc -l < "$S/hashcache.tsv")" -eq 3 ]
 }
+
+@test "-x is passed to tt-analyse: the entry's jargon is left out of the ledger" {
+	run --separate-stderr scan -q --state "$S" "$T/src/nota.txt"
+	assert_success
+	all=$(grep -v '^#' "$S/ledger.tsv" | cut -f6)
+	run --separate-stderr scan -q --state "$T/s2" -x wijkteam "$T/src/nota.txt"
+	assert_success
+	ex=$(grep -v '^#' "$T/s2/ledger.tsv" | cut -f6)
+	[ "$all" = "200.0" ]
+	[ "$ex" = "125.0" ]
+}
