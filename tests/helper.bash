@@ -11,3 +11,13 @@ unset TT_LEXDIR NO_COLOR
 
 # The header every stream from tt-tokenise starts with.
 STREAM_HEADER=$'#doc\tline\tpar\tsent\ttok\ttype\tword\tspeaker'
+
+# no_match GREP-ARGUMENTS...: asserts that grep finds nothing, and shows
+# what it found when it does. (A bare "! grep" in the middle of a test
+# asserts nothing in bats 1.8.2: its status is ignored.)
+no_match() {
+	if grep "$@"; then
+		echo "unexpected match: grep $*" >&2
+		return 1
+	fi
+}

@@ -46,3 +46,10 @@ programs() {
 		[ "$stderr" = "$p: stdout: No space left on device" ] || { echo "$p: $stderr"; return 1; }
 	done
 }
+
+@test "no test has a bare '! command' (bats 1.8.2 ignores its status)" {
+	# run ! CMD, refute_output or no_match (tests/helper.bash) instead
+	run grep -n -E '^[[:space:]]*![[:space:]]' "$ROOT"/tests/*.bats
+	[ "$status" -eq 1 ]
+	[ "$output" = "" ]
+}

@@ -33,7 +33,7 @@ matches() {
 # marks WORD...: the jargon column, one value a line, for WORDs.
 marks() {
 	stream "$@" > "$BATS_TEST_TMPDIR/in"
-	run --separate-stderr sh -c 'tt-jargon -l "$1" "$2" | cut -f9' sh \
+	run --separate-stderr bash -o pipefail -c 'tt-jargon -l "$1" "$2" | cut -f9' sh \
 	    "$LEX" "$BATS_TEST_TMPDIR/in"
 }
 
@@ -271,7 +271,7 @@ b.txt	1	1	1	1	word	niets	_"
 
 @test "counting matches with cut | sort | uniq -c (the man page one-liner)" {
 	stream samenspel x samenspel eigen kracht > "$BATS_TEST_TMPDIR/in"
-	run sh -c 'tt-jargon -l "$1" "$2" | grep -v "^#" | cut -f9 | grep -v "^[_+]" | sort | uniq -c' sh "$LEX" "$BATS_TEST_TMPDIR/in"
+	run bash -o pipefail -c 'tt-jargon -l "$1" "$2" | grep -v "^#" | cut -f9 | grep -v "^[_+]" | sort | uniq -c' sh "$LEX" "$BATS_TEST_TMPDIR/in"
 	assert_output "      1 lex:eigen-kracht
       2 lex:samenspel"
 }
@@ -480,7 +480,7 @@ d.txt	1	1	1	1	word	samenspel	_	lex:samenspel"
 	run --separate-stderr tt-jargon -l "$LEX" -c "$BATS_TEST_TMPDIR/in"
 	assert_success
 	assert_output $'#doc\tmatches\ttokens\nd\t2\t2'
-	run --separate-stderr sh -c 'tt-jargon -l "$1" "$2" | wc -c' sh "$LEX" "$BATS_TEST_TMPDIR/in"
+	run --separate-stderr bash -o pipefail -c 'tt-jargon -l "$1" "$2" | wc -c' sh "$LEX" "$BATS_TEST_TMPDIR/in"
 	assert_output "$(( $(wc -c < "$BATS_TEST_TMPDIR/in") + 10 + 4 + 16 ))"
 }
 
@@ -543,9 +543,9 @@ d.txt	1	lex:wijkteam	actor-formeel	wijkteam	buurtteam"
 	for i in $(seq 1 2000); do echo "eigen en gedeelde verantwoordelijkheid sociale wijkteams samenspel x |"; done |
 	    tr ' ' '\n' > "$BATS_TEST_TMPDIR/words"
 	stream $(cat "$BATS_TEST_TMPDIR/words") > "$BATS_TEST_TMPDIR/in"
-	run --separate-stderr sh -c 'tt-jargon -l "$1" "$2" | cut -f9 | grep -c "^lex:"' sh "$LEX" "$BATS_TEST_TMPDIR/in"
+	run --separate-stderr bash -o pipefail -c 'tt-jargon -l "$1" "$2" | cut -f9 | grep -c "^lex:"' sh "$LEX" "$BATS_TEST_TMPDIR/in"
 	assert_output 6000
-	run --separate-stderr sh -c 'tt-jargon -l "$1" -o "$2" | grep -vc "^#"' sh "$LEX" "$BATS_TEST_TMPDIR/in"
+	run --separate-stderr bash -o pipefail -c 'tt-jargon -l "$1" -o "$2" | grep -vc "^#"' sh "$LEX" "$BATS_TEST_TMPDIR/in"
 	assert_output 6000
 }
 

@@ -45,7 +45,7 @@ split_svgs() {
 	assert_output ''
 	[ -z "$stderr" ]
 	[ "$(grep -c '<svg' "$T/r.html")" -eq 4 ]
-	! grep -Eiq '<script|<link|<img|<iframe|src=|url\(|@import' "$T/r.html"
+	no_match -Ei '<script|<link|<img|<iframe|src=|url\(|@import' "$T/r.html"
 	# the only URLs are XML namespace names
 	[ -z "$(grep -Eo '(https?|ftp)://[^"]*' "$T/r.html" | grep -v '^http://www\.w3\.org/' | sort -u)" ]
 	split_svgs "$T/r.html"
@@ -71,7 +71,7 @@ split_svgs() {
 	grep -q '>register<' "$T/svg2.svg"
 	# the network is labelled with forms; the entry id is the tooltip
 	grep -q '<text[^>]*>wijkteam</text>' "$T/svg4.svg"
-	! grep -q '<text[^>]*>jargon:wijkteam</text>' "$T/svg4.svg"
+	no_match '<text[^>]*>jargon:wijkteam</text>' "$T/svg4.svg"
 	grep -q '<title>jargon:wijkteam</title>' "$T/svg4.svg"
 }
 
@@ -94,7 +94,7 @@ split_svgs() {
 	[ "$stderr" = "tt-analyse: $T/weg.txt: No such file or directory" ]
 	grep -q "<tr><td>$T/&lt;b&gt;&amp;amp.txt</td><td>40</td>" "$T/r.html"
 	grep -q "<li>$T/weg.txt: No such file or directory</li>" "$T/r.html"
-	! grep -q '<b>&amp.txt' "$T/r.html"
+	no_match '<b>&amp.txt' "$T/r.html"
 	split_svgs "$T/r.html"
 	for f in "$T"/svg*.svg; do
 		xmllint --noout "$f"

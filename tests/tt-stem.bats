@@ -172,7 +172,7 @@ make_mapped_input() {
 	# every line, the CR across the windows read as a line end
 	[ "$(wc -l < "$BATS_TEST_TMPDIR/mapped")" -eq $((1 + 2000 + 1 + 60000 + 1)) ]
 	grep -q $'^d\t0\txxxxxxxxxx*\txxxxxxxxxx*$' "$BATS_TEST_TMPDIR/mapped"
-	! grep -q $'\r' "$BATS_TEST_TMPDIR/mapped"
+	no_match $'\r' "$BATS_TEST_TMPDIR/mapped"
 	tail -n 1 "$BATS_TEST_TMPDIR/mapped" | grep -q $'^d\t9\tyyyyy*\tyyyyy*$'
 	[ "$(grep -c $'\tWijkteams\xc3\xabn\\\\t\twijkteamsen\\\\t$' "$BATS_TEST_TMPDIR/mapped")" -eq 666 ]
 }
