@@ -544,7 +544,9 @@ score_stream(int argc, char **argv)
 	char num[32];
 
 	if (!stream_open(&st, argc, argv)) {
-		write_header();
+		/* empty input is an empty table; a bad one only its error */
+		if (tt_status == 0)
+			write_header();
 		stream_close(&st);
 		return;
 	}

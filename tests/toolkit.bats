@@ -53,3 +53,14 @@ programs() {
 	[ "$status" -eq 1 ]
 	[ "$output" = "" ]
 }
+
+@test "a stream header that names a column twice is an error in every filter" {
+	printf '#doc\tline\tword\tword\nd\t1\ta\ta\n' > "$BATS_TEST_TMPDIR/twice.tsv"
+	for p in tt-stem tt-jargon tt-score tt-cooc "tt-kwic -w a"; do
+		run --separate-stderr $p "$BATS_TEST_TMPDIR/twice.tsv"
+		[ "$status" -eq 2 ] || { echo "$p: status $status"; false; }
+		# nothing but, for a table, its header
+		[ -z "$(grep -v '^#' <<<"$output")" ] || { echo "$p wrote: $output"; false; }
+		[ "$stderr" = "${p%% *}: $BATS_TEST_TMPDIR/twice.tsv:1: column 'word' twice" ]
+	done
+}

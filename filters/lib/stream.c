@@ -45,7 +45,7 @@ static int
 set_header(struct ttstream *s, const char *line, size_t len)
 {
 	struct ttfield f[STREAM_MAXCOLS];
-	int i, n;
+	int i, j, n;
 
 	n = split_fields(line + 1, len - 1, f, STREAM_MAXCOLS);
 	if (n > STREAM_MAXCOLS) {
@@ -59,6 +59,16 @@ set_header(struct ttstream *s, const char *line, size_t len)
 			    s->rd.name, s->rd.lineno);
 			return -1;
 		}
+		/* a filter finds its columns by name: a name twice would
+		 * make it read one and pass the other through unchanged */
+		for (j = 0; j < i; j++)
+			if (f[j].len == f[i].len &&
+			    memcmp(f[j].s, f[i].s, f[i].len) == 0) {
+				tt_error("%s:%lu: column '%.*s' twice",
+				    s->rd.name, s->rd.lineno, (int)f[i].len,
+				    f[i].s);
+				return -1;
+			}
 	}
 	s->header = tt_xmalloc(len + 1);
 	memcpy(s->header, line, len);
