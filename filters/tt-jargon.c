@@ -26,8 +26,8 @@ static const char usage[] =
 "  -o, --only-matching    one line per match: doc, line, entry, category,\n"
 "                         matched text, alternative; exit 1 if none\n"
 "  -c, --count            matches and tokens per document\n"
-"      --help             show this help and exit\n"
-"      --version          show the version and the stemmer, and exit\n";
+"  -h, --help             show this help and exit\n"
+"  -V, --version          show the version and the stemmer, and exit\n";
 
 /* A token line held until the matcher settles it: the current record
  * (views into the stream's line), or a copy in the queue. */
@@ -253,7 +253,7 @@ main(int argc, char *argv[])
 	tt_init(argv[0]);
 	lexpaths = tt_xmalloc((size_t)argc * sizeof *lexpaths);
 	excludes = tt_xmalloc((size_t)argc * sizeof *excludes);
-	while ((c = getopt_long(argc, argv, "l:ocx:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "hl:ocVx:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'l':
 			lexpaths[nlex++] = optarg;

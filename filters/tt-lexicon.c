@@ -29,8 +29,8 @@ static const char usage[] =
 "  import-liwc  convert a LIWC .dic dictionary to a lexicon on stdout\n"
 "  -C, --category CATEGORY  list only this category\n"
 "  -l, --lexicon LEXICON    explain with this lexicon (repeatable)\n"
-"      --help               show this help and exit\n"
-"      --version            show the version and the stemmer, and exit\n";
+"  -h, --help               show this help and exit\n"
+"  -V, --version            show the version and the stemmer, and exit\n";
 
 /* a name, not a path: found among the data files, not in "." */
 static const char *deflex[] = { "transitietaal" };
@@ -661,7 +661,7 @@ main(int argc, char *argv[])
 	int c, nlex = 0, rc;
 
 	tt_init(argv[0]);
-	while ((c = getopt_long(argc, argv, "+", topopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+hV", topopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			tt_help(usage);
@@ -678,7 +678,7 @@ main(int argc, char *argv[])
 	argv += optind;
 	lexpaths = tt_xmalloc((size_t)argc * sizeof *lexpaths);
 	optind = 0;	/* glibc: start over on the subcommand's arguments */
-	while ((c = getopt_long(argc, argv, "+C:l:", subopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+C:hl:V", subopts, NULL)) != -1) {
 		switch (c) {
 		case 'C':
 			if (strcmp(cmd, "list") != 0)

@@ -10,8 +10,8 @@ static const char usage[] =
 "usage: tt-stem [--column NAME] [FILE...]\n"
 "Append a 'stem' column: the Snowball Dutch stem of the case-folded word.\n"
 "  -c, --column NAME  stem this column instead of 'word'\n"
-"      --help         show this help and exit\n"
-"      --version      show the version and the stemmer, and exit\n";
+"  -h, --help         show this help and exit\n"
+"  -V, --version      show the version and the stemmer, and exit\n";
 
 int
 main(int argc, char *argv[])
@@ -31,7 +31,7 @@ main(int argc, char *argv[])
 	int c, col;
 
 	tt_init(argv[0]);
-	while ((c = getopt_long(argc, argv, "c:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "c:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'c':
 			column = optarg;

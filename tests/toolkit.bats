@@ -64,3 +64,19 @@ programs() {
 		[ "$stderr" = "${p%% *}: $BATS_TEST_TMPDIR/twice.tsv:1: column 'word' twice" ]
 	done
 }
+
+@test "-h and -V mean --help and --version in every program" {
+	for p in "$ROOT"/filters/tt-*.c "$ROOT"/pipelines/tt-analyse "$ROOT"/pipelines/tt-report \
+	    "$ROOT"/pipelines/tt-scan; do
+		p=$(basename "$p" .c)
+		run --separate-stderr "$p" -h
+		[ "$status" -eq 0 ] || { echo "$p -h: status $status"; false; }
+		[[ "${lines[0]}" == "usage: $p "* ]] || { echo "$p -h: ${lines[0]}"; false; }
+		help=$output
+		run --separate-stderr "$p" --help
+		[ "$output" = "$help" ]
+		run --separate-stderr "$p" -V
+		[ "$status" -eq 0 ] || { echo "$p -V: status $status"; false; }
+		[[ "$output" == "$p "* ]] || { echo "$p -V: $output"; false; }
+	done
+}
