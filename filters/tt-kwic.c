@@ -22,6 +22,7 @@ static const char usage[] =
 "usage: tt-kwic [-e ENTRY] [-C CATEGORY [-l LEXICON]] [-s STEM] [-w WORD]\n"
 "               [-p PATTERN] [-W N | --left N --right N] [-t] [-S]\n"
 "               [--sort left|right] [--color[=WHEN]] [--tsv] [FILE ...]\n"
+"       tt-kwic [OPTION...] WORD [FILE ...]\n"
 "Keyword-in-context lines for matches in a token stream.\n"
 "  -e, --entry ENTRY      a jargon entry (lexicon:id or id; jargon column)\n"
 "  -C, --category CAT     every jargon entry of this category\n"
@@ -985,8 +986,16 @@ main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
+	/* like grep: without -e, -C, -s, -w or -p the first operand is
+	 * the word (or phrase) to look for */
+	if (nentries + ncategories + nstems + nwords + npatterns == 0 &&
+	    argc > 0) {
+		words = list_add(words, &nwords, argv[0]);
+		argc--;
+		argv++;
+	}
 	if (nentries + ncategories + nstems + nwords + npatterns == 0) {
-		tt_error("nothing to look for: give -e, -C, -s, -w or -p");
+		tt_error("nothing to look for: give WORD, -e, -C, -s, -w or -p");
 		tt_usage(usage);
 	}
 	if ((nentries + ncategories > 0) + (nstems > 0) +

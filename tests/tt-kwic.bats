@@ -79,6 +79,24 @@ nota.txt	1	De gemeente vraagt	eigen kracht	van inwoners.	eigen kracht"
 	[ "${#lines[@]}" -eq 3 ]
 }
 
+@test "WORD as the first operand, like grep: the same as -w WORD" {
+	run --separate-stderr tt-kwic CONTINUITEIT -W 12 "$K"
+	assert_success
+	assert_output 'nota.txt:2        ) zorgt voor continuïteit, zegt de we'
+	run --separate-stderr tt-kwic -S -t --tsv 'eigen kracht' "$K"
+	assert_success
+	assert_output "$TSVHEAD
+nota.txt	1	De gemeente vraagt	eigen kracht	van inwoners.	eigen kracht"
+	# with -w given, every operand is a file
+	run --separate-stderr tt-kwic -w eigen CONTINUITEIT
+	assert_failure 2
+	[ "$stderr" = "tt-kwic: CONTINUITEIT: No such file or directory" ]
+	# the word alone, from standard input; nothing found is exit 1
+	run --separate-stderr tt-kwic onvindbaar < "$K"
+	assert_failure 1
+	assert_output ''
+}
+
 @test "-p PATTERN: the lexicon pattern language, gaps and globs" {
 	run --separate-stderr tt-kwic -p 'eigen ~3 verantwoordelijkheid' -t --left 2 --right 0 "$K"
 	assert_success
@@ -160,10 +178,10 @@ debat.txt:1                 Mantelzorgers en het wijkteam werken samen.'
 }
 
 @test "bad usage: no criterion, two kinds, a bad width" {
-	run --separate-stderr tt-kwic "$K"
+	run --separate-stderr tt-kwic < /dev/null
 	assert_failure 2
 	assert_output ''
-	[[ "$stderr" == "tt-kwic: nothing to look for: give -e, -C, -s, -w or -p"$'\n'"usage: tt-kwic"* ]]
+	[[ "$stderr" == "tt-kwic: nothing to look for: give WORD, -e, -C, -s, -w or -p"$'\n'"usage: tt-kwic"* ]]
 	run --separate-stderr tt-kwic -e x -w y "$K"
 	assert_failure 2
 	[ "$stderr" = "tt-kwic: -e/-C, -s and -w/-p exclude each other" ]
