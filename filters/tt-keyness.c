@@ -1448,7 +1448,8 @@ plain_word(const char *s, size_t n)
 
 /*
  * Writes candidate entries in tt-lexicon(5) format for the rows with a
- * positive G2 that no lexicon entry covers, best first, each term once.
+ * positive G2 that no lexicon entry covers and that are not a function
+ * word, best first, each term once.
  * The pattern is the word forms of the term's example: plain words (they
  * match by stem) for --field stem, =forms for --field word.
  */
@@ -1478,7 +1479,8 @@ write_draft(void)
 		const struct row *x = &v[i];
 		const struct term *T = &tv[x->term];
 
-		if (x->g2 <= 0 || T->lex != 0)
+		/* function words are no jargon (and tt-lexicon check warns) */
+		if (x->g2 <= 0 || T->lex != 0 || (T->n == 1 && T->mask))
 			continue;
 		s = intern_str(terms, x->term, &len);
 		intern_put(done, s, len, &added);
