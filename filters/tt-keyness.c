@@ -32,7 +32,7 @@ static const char usage[] =
 "  -f, --field COLUMN    stem (default) or word\n"
 "  -N, --ngram N         word groups up to N words (default 3; 1: none)\n"
 "  -A, --assoc X         least logDice of a word group with its words (7)\n"
-"  -S, --stopwords FILE  function words (default veelvoorkomend.txt)\n"
+"  -S, --stopwords FILE  function words (default functiewoorden.txt)\n"
 "  -m, --min-freq N      terms seen at least N times in the target (3)\n"
 "  -a, --alpha X         significance after Bonferroni correction (0.001;\n"
 "                        1 keeps every term)\n"
@@ -67,7 +67,7 @@ static enum by opt_by = BY_REF;
 static const char *opt_field = "stem";
 static int opt_ngram = 3;
 static double opt_assoc = 7;
-static const char *opt_stopwords = "veelvoorkomend.txt";
+static const char *opt_stopwords = "functiewoorden.txt";
 static long opt_min_freq = 3;
 static double opt_alpha = 0.001;
 static double opt_smooth = 1;
@@ -299,8 +299,9 @@ count_term(uint32_t t, uint32_t part, uint32_t doc, uint32_t docserial,
 			term_form(t, formbuf.s, formbuf.len, mask);
 		}
 	}
-	/* covered: every word inside one match */
-	if (win[winlen - k].cover != 0) {
+	/* covered: every word inside one match; a function word alone is
+	 * never the entry (de in achter de voordeur) */
+	if (win[winlen - k].cover != 0 && !(k == 1 && win[winlen - 1].func)) {
 		for (i = winlen - k + 1; i < winlen; i++)
 			if (win[i].cover != win[winlen - k].cover)
 				break;
@@ -540,6 +541,8 @@ read_stream(int n, char **paths, uint32_t part)
 			if (vn > 0) {
 				q.form = form_of(&f[cword], &tmp2, &folded);
 				q.func = formfunc[q.form];
+				if (cfield == cword)	/* words: case-folded */
+					v = intern_str(forms, q.form, &vn);
 				q.term = term_id(v, vn, 1);
 				q.counted = 1;
 				counted++;
