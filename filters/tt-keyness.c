@@ -241,8 +241,6 @@ term_form(uint32_t t, const char *form, size_t n, int mask)
 struct wtok {
 	uint32_t	 term;		/* unigram term */
 	uint32_t	 form;		/* id in forms */
-	uint32_t	 cover;		/* match serial, 0 none */
-	uint32_t	 lex;		/* lexicon key + 1 of the match */
 	int		 func;
 };
 
@@ -299,15 +297,49 @@ count_term(uint32_t t, uint32_t part, uint32_t doc, uint32_t docserial,
 			term_form(t, formbuf.s, formbuf.len, mask);
 		}
 	}
-	/* covered: every word inside one match; a function word alone is
-	 * never the entry (de in achter de voordeur) */
-	if (win[winlen - k].cover != 0 && !(k == 1 && win[winlen - 1].func)) {
-		for (i = winlen - k + 1; i < winlen; i++)
-			if (win[i].cover != win[winlen - k].cover)
-				break;
-		if (i == winlen)
-			term_lex(t, win[winlen - k].lex);
+}
+
+/*
+ * The match being read: a term is covered by an entry when its words are
+ * exactly the words of a match (no gap, no punctuation inside), so wonen
+ * inside "beschermd wonen" is not. The term that spans the match so far
+ * is pending until the match is known to have ended: at a token of
+ * another match, a sentence change, or the end of the stream (a match
+ * that goes on after a gap token has no such term).
+ */
+static uint32_t m_serial, m_lex, m_len, m_pending = NOPART;
+static int m_ok, m_gap;
+
+static void
+cover_flush(void)
+{
+	if (m_pending != NOPART)
+		term_lex(m_pending, m_lex);
+	m_pending = NOPART;
+	m_serial = 0;
+}
+
+static void
+cover_token(uint32_t cover, uint32_t lex, int counted)
+{
+	if (cover == 0) {
+		if (m_serial != 0)
+			m_gap = 1;
+		return;
 	}
+	if (cover == m_serial) {
+		m_len++;
+		if (m_gap || !counted || m_len > (uint32_t)opt_ngram)
+			m_ok = 0;
+	} else {
+		cover_flush();
+		m_serial = cover;
+		m_lex = lex;
+		m_len = 1;
+		m_gap = 0;
+		m_ok = counted;
+	}
+	m_pending = NOPART;
 }
 
 /* A token of the stream, in order, with the match that covers it (cover
@@ -320,6 +352,9 @@ take_token(const struct qtok *q, uint32_t cover, uint32_t lex)
 	uint32_t t;
 	int k, i;
 
+	if (q->sent != win_sent || q->part != win_part)
+		cover_flush();
+	cover_token(cover, lex, q->counted);
 	if (!q->counted || q->sent != win_sent || q->part != win_part) {
 		winlen = 0;
 		win_sent = q->sent;
@@ -339,10 +374,11 @@ take_token(const struct qtok *q, uint32_t cover, uint32_t lex)
 	win[winlen].term = q->term;
 	win[winlen].form = q->form;
 	win[winlen].func = q->func;
-	win[winlen].cover = cover;
-	win[winlen].lex = lex;
 	winlen++;
 	count_term(q->term, q->part, q->doc, q->docserial, q->line, 1);
+	/* a function word alone is never the entry */
+	if (cover != 0 && m_ok && m_len == 1 && !q->func)
+		m_pending = q->term;
 	if (q->func)
 		return;
 	for (k = 2; k <= winlen; k++) {
@@ -357,6 +393,8 @@ take_token(const struct qtok *q, uint32_t cover, uint32_t lex)
 		}
 		t = term_id(key.s, key.len, k);
 		count_term(t, q->part, q->doc, q->docserial, q->line, k);
+		if (cover != 0 && m_ok && m_len == (uint32_t)k)
+			m_pending = t;
 	}
 }
 
@@ -622,6 +660,7 @@ read_stream(int n, char **paths, uint32_t part)
 		}
 		matcher_free(m);
 	}
+	cover_flush();
 	winlen = 0;
 	win_sent = UINT32_MAX;
 	stream_close(&st);
