@@ -1307,6 +1307,45 @@ associated(uint32_t t)
 	return 14 + log2(k * (double)tv[t].total / sum) >= opt_assoc;
 }
 
+/*
+ * Marks in sub[] the word groups that never occur outside one longer
+ * group: the prefix or suffix (of 2 words or more) of a group with the
+ * same frequency over the whole input (gemeente den inside gemeente den
+ * haag). Single words are never marked.
+ */
+static uint8_t *
+subsumed_groups(void)
+{
+	static struct ttbuf copy;
+	uint32_t t, nt = intern_count(terms);
+	uint8_t *sub = tt_xcalloc(nt + 1, 1);
+	const char *s, *first, *last;
+	size_t n;
+	int64_t id;
+
+	for (t = 0; t < nt; t++) {
+		if (tv[t].n < 3)
+			continue;
+		s = intern_str(terms, t, &n);
+		copy.len = 0;
+		tt_buf_add(&copy, s, n);
+		first = memchr(copy.s, ' ', copy.len);
+		for (last = copy.s + copy.len; last > copy.s && last[-1] != ' ';
+		    last--)
+			;
+		if (first == NULL || last == copy.s)
+			continue;
+		id = intern_get(terms, copy.s, (size_t)(last - 1 - copy.s));
+		if (id >= 0 && tv[id].n >= 2 && tv[id].total == tv[t].total)
+			sub[id] = 1;
+		id = intern_get(terms, first + 1,
+		    (size_t)(copy.s + copy.len - first - 1));
+		if (id >= 0 && tv[id].n >= 2 && tv[id].total == tv[t].total)
+			sub[id] = 1;
+	}
+	return sub;
+}
+
 static const char *
 part_name(uint32_t p, size_t *n)
 {
@@ -1327,6 +1366,7 @@ collect_rows(size_t *nrows)
 	int64_t id;
 	double side;
 	uint64_t *shown;
+	uint8_t *sub;
 
 	free(rank_parts());
 	if (opt_by == BY_REF) {
@@ -1353,8 +1393,9 @@ collect_rows(size_t *nrows)
 	}
 	for (j = 0; j < np; j++)
 		ntot += pv[j].tokens;
+	sub = subsumed_groups();
 	for (t = 0; t < nt; t++) {
-		if (tv[t].n > 1 && !associated(t))
+		if (tv[t].n > 1 && (sub[t] || !associated(t)))
 			continue;
 		for (j = tv[t].head; j != 0; j = recs[j - 1].next) {
 			const struct rec *r = &recs[j - 1];
@@ -1400,6 +1441,7 @@ collect_rows(size_t *nrows)
 		free(shown);
 	}
 	free(cands);
+	free(sub);
 	*nrows = n;
 	return v;
 }

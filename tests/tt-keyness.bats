@@ -24,7 +24,6 @@ HEAD=$'#term\tn\tfreq\tref_freq\trate\tref_rate\tG2\tp\tlog_ratio\tLRC\tpct_diff
 	    $'kracht\t1\t4\t0\t2\t_\tt1:1' \
 	    $'maatwerk\t1\t2\t0\t1\t_\tt1:2' \
 	    $'biedt\t1\t1\t0\t1\t_\tt1:4' \
-	    $'biedt maatwerk\t2\t1\t0\t1\t_\tt1:4' \
 	    $'in\t1\t1\t0\t1\t_\tt1:2' \
 	    $'kracht en maatwerk\t3\t1\t0\t1\t_\tt1:2' \
 	    $'maatwerk en eig\t3\t1\t0\t1\t_\tt1:4' \
@@ -32,7 +31,6 @@ HEAD=$'#term\tn\tfreq\tref_freq\trate\tref_rate\tG2\tp\tlog_ratio\tLRC\tpct_diff
 	    $'werkt\t1\t1\t0\t1\t_\tt1:1' \
 	    $'werkt met eig\t3\t1\t0\t1\t_\tt1:1' \
 	    $'wijk\t1\t1\t0\t1\t_\tt1:2' \
-	    $'wijkteam biedt\t2\t1\t0\t1\t_\tt1:4' \
 	    $'wijkteam biedt maatwerk\t3\t1\t0\t1\t_\tt1:4' \
 	    $'wijkteam werkt\t2\t1\t0\t1\t_\tt1:1' \
 	    $'en\t1\t3\t1\t2\t_\tt1:2' \
@@ -42,7 +40,9 @@ HEAD=$'#term\tn\tfreq\tref_freq\trate\tref_rate\tG2\tp\tlog_ratio\tLRC\tpct_diff
 	    $'bewoner\t1\t1\t2\t1\t_\tt2:1' \
 	    $'bur\t1\t1\t3\t1\t_\tt2:2' \
 	    $'de\t1\t3\t6\t2\t_\tt1:2')"
-	# no group begins or ends with a function word, none crosses the
+	# "wijkteam biedt" and "biedt maatwerk" occur only inside "wijkteam
+	# biedt maatwerk": left out for it.
+	# No group begins or ends with a function word, none crosses the
 	# comma or the number of t2 ("bewoners, 2025"), none crosses a
 	# sentence ("wijk. Het"), and none is longer than 3 words
 	run tt-keyness --alpha 1 --min-freq 1 -r "$K/r1.tsv" "$K/t1.tsv" "$K/t2.tsv"
