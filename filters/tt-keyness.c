@@ -1530,12 +1530,73 @@ plain_word(const char *s, size_t n)
 	    s[0] != '/' && s[0] != '~';
 }
 
+/* The glob prefix of a drafted single term: its stem (or, with --field
+ * word, its form) when its form begins with it; 0 if none. */
+static size_t
+glob_prefix(uint32_t t, const char **p)
+{
+	const struct term *T = &tv[t];
+	const char *form = forms_text.s + T->formoff, *s;
+	size_t n;
+
+	s = intern_str(terms, t, &n);
+	if (T->n != 1 || n < 5 || n > T->formlen || memcmp(form, s, n) != 0 ||
+	    !plain_word(form, n))
+		return 0;
+	*p = form;
+	return n;
+}
+
+/* Whether drafted row x is one that --draft writes: overused, covered by
+ * no entry, not a function word (no jargon, and tt-lexicon check would
+ * warn), its forms usable in a pattern. */
+static int
+draftable(const struct row *x)
+{
+	const struct term *T = &tv[x->term];
+	const char *w = forms_text.s + T->formoff, *sp;
+	size_t wn = T->formlen, len;
+
+	if (x->g2 <= 0 || T->lex != 0 || (T->n == 1 && T->mask) || wn == 0)
+		return 0;
+	while (wn > 0) {
+		sp = memchr(w, ' ', wn);
+		len = sp ? (size_t)(sp - w) : wn;
+		if (!plain_word(w, len))
+			return 0;
+		w += len;
+		wn -= len;
+		if (sp) {
+			w++;
+			wn--;
+		}
+	}
+	return 1;
+}
+
+static struct row *draft_rows;
+
+static int
+cmp_prefix_len(const void *a, const void *b)
+{
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	const char *p;
+	size_t li = glob_prefix(draft_rows[i].term, &p);
+	size_t lj = glob_prefix(draft_rows[j].term, &p);
+
+	if (li != lj)
+		return li < lj ? -1 : 1;
+	return i < j ? -1 : i > j;
+}
+
 /*
- * Writes candidate entries in tt-lexicon(5) format for the rows with a
- * positive G2 that no lexicon entry covers and that are not a function
- * word, best first, each term once.
- * The pattern is the word forms of the term's example: plain words (they
- * match by stem) for --field stem, =forms for --field word.
+ * Writes candidate entries in tt-lexicon(5) format for the draftable rows,
+ * best first, each term once. The pattern is the term's word forms at its
+ * example: plain words (they match by stem) for --field stem, =forms for
+ * --field word, a phrase for a word group. A family of compounds (a term
+ * whose stem of 5 or more letters begins the forms of at least two other
+ * drafted terms: jeugd, jeugdhulp, jeugdwet) becomes one prefix glob
+ * (jeugd*) with the others named in its note.
  */
 static void
 write_draft(void)
@@ -1543,12 +1604,57 @@ write_draft(void)
 	struct row *v;
 	struct intern *ids = intern_new(), *done = intern_new();
 	struct ttbuf id = { 0 }, pat = { 0 }, b = { 0 };
-	size_t n, i, len, wn, j;
-	const char *s, *w, *sp;
+	size_t n, i, k, len, wn, j, nh, plen, qlen, *heads;
+	const char *s, *w, *sp, *pp, *qp;
 	char num[64];
-	int added, exact = strcmp(opt_field, "word") == 0, ok, dup;
+	int added, exact = strcmp(opt_field, "word") == 0, dup, shown;
+	uint8_t *keep;
+	size_t *head_of;
 
 	v = collect_rows(&n);
+	draft_rows = v;
+	/* the rows written: draftable, each term once */
+	keep = tt_xcalloc(n + 1, 1);
+	for (i = 0; i < n; i++) {
+		if (!draftable(&v[i]))
+			continue;
+		s = intern_str(terms, v[i].term, &len);
+		intern_put(done, s, len, &added);
+		keep[i] = (uint8_t)added;
+	}
+	/* compound families, the shortest prefixes first */
+	head_of = tt_xmalloc((n + 1) * sizeof *head_of);
+	heads = tt_xmalloc((n + 1) * sizeof *heads);
+	for (i = nh = 0; i < n; i++) {
+		head_of[i] = SIZE_MAX;
+		if (keep[i] && glob_prefix(v[i].term, &pp) > 0)
+			heads[nh++] = i;
+	}
+	qsort(heads, nh, sizeof *heads, cmp_prefix_len);
+	for (k = 0; k < nh; k++) {
+		i = heads[k];
+		if (head_of[i] != SIZE_MAX)
+			continue;
+		plen = glob_prefix(v[i].term, &pp);
+		for (j = 0, shown = 0; j < n; j++)
+			if (j != i && keep[j] && head_of[j] == SIZE_MAX &&
+			    tv[v[j].term].n == 1 &&
+			    tv[v[j].term].formlen >= plen &&
+			    memcmp(forms_text.s + tv[v[j].term].formoff, pp,
+			    plen) == 0)
+				shown++;
+		if (shown < 2)
+			continue;
+		head_of[i] = i;
+		for (j = 0; j < n; j++)
+			if (j != i && keep[j] && head_of[j] == SIZE_MAX &&
+			    tv[v[j].term].n == 1 &&
+			    tv[v[j].term].formlen >= plen &&
+			    memcmp(forms_text.s + tv[v[j].term].formoff, pp,
+			    plen) == 0)
+				head_of[j] = i;
+	}
+
 	out_str("# Draft entries from tt-keyness --draft: terms typical of the "
 	    "target\n"
 	    "# that no lexicon entry covers. Category ? is a placeholder: "
@@ -1563,23 +1669,15 @@ write_draft(void)
 		const struct row *x = &v[i];
 		const struct term *T = &tv[x->term];
 
-		/* function words are no jargon (and tt-lexicon check warns) */
-		if (x->g2 <= 0 || T->lex != 0 || (T->n == 1 && T->mask))
-			continue;
-		s = intern_str(terms, x->term, &len);
-		intern_put(done, s, len, &added);
-		if (!added)
+		if (!keep[i] || (head_of[i] != SIZE_MAX && head_of[i] != i))
 			continue;
 		/* pattern and id from the forms of the example */
 		pat.len = id.len = 0;
 		w = forms_text.s + T->formoff;
 		wn = T->formlen;
-		ok = wn > 0;
-		while (ok && wn > 0) {
+		while (wn > 0) {
 			sp = memchr(w, ' ', wn);
 			len = sp ? (size_t)(sp - w) : wn;
-			if (!plain_word(w, len))
-				ok = 0;
 			if (pat.len > 0) {
 				tt_buf_addc(&pat, ' ');
 				tt_buf_addc(&id, '-');
@@ -1597,8 +1695,12 @@ write_draft(void)
 				wn--;
 			}
 		}
-		if (!ok)
-			continue;
+		if (head_of[i] == i) {
+			plen = glob_prefix(x->term, &pp);
+			pat.len = 0;
+			tt_buf_add(&pat, pp, plen);
+			tt_buf_addc(&pat, '*');
+		}
 		b.len = 0;
 		tt_buf_add(&b, id.s, id.len);
 		for (dup = 2; intern_put(ids, b.s, b.len, &added), !added;
@@ -1628,9 +1730,27 @@ write_draft(void)
 		}
 		out_str(", first ");
 		out_docref(x->rec->exdoc, x->rec->exline);
+		if (head_of[i] == i) {
+			out_str("; the glob also for");
+			for (j = 0, shown = 0; j < n; j++) {
+				if (j == i || head_of[j] != i)
+					continue;
+				qp = forms_text.s + tv[v[j].term].formoff;
+				qlen = tv[v[j].term].formlen;
+				out_str(shown++ ? ", " : " ");
+				out_field(qp, qlen, 0);
+				if (shown == 8) {
+					out_str(", ...");
+					break;
+				}
+			}
+		}
 		out_char('\n');
 	}
 	free(v);
+	free(keep);
+	free(head_of);
+	free(heads);
 	intern_free(ids);
 	intern_free(done);
 	tt_buf_free(&id);

@@ -314,6 +314,21 @@ words_of() {
 	[ "$status" -eq 2 ]
 }
 
+@test "--draft: a family of compounds becomes one prefix glob" {
+	printf 'De buurt heeft een buurthuis en buurtwerk.\nIn de buurt is het buurthuis open.\nHet buurtwerk helpt de buurt.\n' |
+	    tt-normalise | tt-tokenise --doc b | tt-stem > "$BATS_TEST_TMPDIR/b"
+	printf '#id\tpattern\tcategory\nwijkteam\twijkteam*\tactor\n' > "$BATS_TEST_TMPDIR/mini.tsv"
+	run --separate-stderr tt-keyness --draft -l "$BATS_TEST_TMPDIR/mini.tsv" --alpha 1 --min-freq 2 -r "$K/r1.tsv" "$BATS_TEST_TMPDIR/b"
+	assert_success
+	draft=$output
+	run grep -v '^#' <<<"$output"
+	assert_output $'buurt\tbuurt*\t?\t_\tkeyness: G2 4.6, LRC 0, freq 3 (reference 0), docs 1, first b:1; the glob also for buurthuis, buurtwerk'
+	# and the glob finds all three
+	sed 's/\t?\t/\tbuurt\t/' <<<"$draft" > "$BATS_TEST_TMPDIR/d.tsv"
+	run tt-jargon -l "$BATS_TEST_TMPDIR/d.tsv" "$BATS_TEST_TMPDIR/b"
+	[ "$(cut -f10 <<<"$output" | grep -c '^d:buurt$')" -eq 7 ]
+}
+
 @test "errors: a reference without the field, an empty reference, bad counts, bad groups" {
 	cut -f1-8 "$K/r1.tsv" > "$BATS_TEST_TMPDIR/nostem"
 	run --separate-stderr tt-keyness -r "$BATS_TEST_TMPDIR/nostem" "$K/t1.tsv"
