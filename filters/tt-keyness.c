@@ -485,22 +485,46 @@ load_groups(const char *path)
 static struct lexicon *lx;
 static uint32_t *entrykey;	/* lexkeys id + 1 of each entry */
 
+static uint32_t matchserial;	/* number of the last match */
+
+/* Takes the tokens waiting in the ring queue[0..qcap) (qlen of them from
+ * *qhead on) whose matches the matcher has settled, in order. */
+static void
+take_settled(struct matcher *m, struct qtok *queue, size_t qcap,
+    size_t *qhead, size_t *qlen)
+{
+	struct lexmark mk;
+	uint32_t cover, lex;
+
+	while (*qlen > 0 && matcher_pop(m, &mk)) {
+		cover = lex = 0;
+		if (mk.role == LEX_FIRST)
+			cover = ++matchserial;
+		else if (mk.role == LEX_INSIDE)
+			cover = matchserial;
+		if (cover != 0)
+			lex = entrykey[mk.entry];
+		take_token(&queue[*qhead], cover, lex);
+		*qhead = (*qhead + 1) % qcap;
+		(*qlen)--;
+	}
+}
+
 /*
  * Reads one stream (the files paths[0..n), or stdin) and counts it; part
- * is the part of every token, or NOPART when --by decides. role names the
- * stream in messages ("reference"). Returns the word tokens counted.
+ * is the part of every token, or NOPART when --by decides. Returns the
+ * word tokens counted.
  */
 static uint64_t
 read_stream(int n, char **paths, uint32_t part)
 {
-	static uint32_t docserial, sentserial, matchserial;
+	static uint32_t docserial, sentserial;
 	struct ttstream st;
 	struct ttbuf prevdoc = { 0 }, prevsent = { 0 }, prevspk = { 0 };
 	struct ttbuf tmp = { 0 }, tmp2 = { 0 }, folded = { 0 };
 	struct ttbuf curkey = { 0 };
 	struct matcher *m = NULL;
 	struct qtok *queue = NULL, q;
-	struct lexmark mk;
 	size_t qcap = 0, qhead = 0, qlen = 0, vn, wn, sn;
 	const char *v, *w, *sv;
 	uint64_t counted = 0, line;
@@ -631,33 +655,11 @@ read_stream(int n, char **paths, uint32_t part)
 		}
 		queue[(qhead + qlen) % qcap] = q;
 		qlen++;
-		while (qlen > 0 && matcher_pop(m, &mk)) {
-			cover = lex = 0;
-			if (mk.role == LEX_FIRST)
-				cover = ++matchserial;
-			else if (mk.role == LEX_INSIDE)
-				cover = matchserial;
-			if (cover != 0)
-				lex = entrykey[mk.entry];
-			take_token(&queue[qhead], cover, lex);
-			qhead = (qhead + 1) % qcap;
-			qlen--;
-		}
+		take_settled(m, queue, qcap, &qhead, &qlen);
 	}
 	if (m != NULL) {
 		matcher_finish(m);
-		while (qlen > 0 && matcher_pop(m, &mk)) {
-			cover = lex = 0;
-			if (mk.role == LEX_FIRST)
-				cover = ++matchserial;
-			else if (mk.role == LEX_INSIDE)
-				cover = matchserial;
-			if (cover != 0)
-				lex = entrykey[mk.entry];
-			take_token(&queue[qhead], cover, lex);
-			qhead = (qhead + 1) % qcap;
-			qlen--;
-		}
+		take_settled(m, queue, qcap, &qhead, &qlen);
 		matcher_free(m);
 	}
 	cover_flush();
@@ -1906,8 +1908,6 @@ main(int argc, char **argv)
 	argv += optind;
 
 	/* combinations */
-	if (opt_counts && opt_merge && opt_draft)
-		tt_die("--draft and --counts exclude each other");
 	if (opt_counts && opt_draft)
 		tt_die("--draft and --counts exclude each other");
 	if (opt_merge && (nrefpaths > 0 || counts_opts || nlexpaths > 0 ||
