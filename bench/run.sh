@@ -199,6 +199,28 @@ run "tt-kwic -w wijkteam" "$OUT/stem.tsv" "$tokens" 'tt-kwic --color=never -w wi
 q_kwic=$last
 run "tt-cooc --field stem" "$OUT/stem.tsv" "$tokens" 'tt-cooc --field stem "$IN"'
 q_cooc=$last
+# tt-keyness: the corpus as target against its first 200,000 tokens (a
+# reference has to differ somewhat), stems and word groups of up to 3, and
+# its counting pass alone; the peer counts the single stems of both with
+# sort | uniq -c and joins the two lists (no groups, no measures).
+head -n 200001 "$OUT/stem.tsv" > "$OUT/keyness-ref.tsv"
+run "tt-keyness -r REF (stems, groups of 3)" "$OUT/stem.tsv" "$tokens" \
+    'tt-keyness -r '"$OUT"'/keyness-ref.tsv "$IN"'
+run "tt-keyness --counts" "$OUT/stem.tsv" "$tokens" 'tt-keyness --counts "$IN"'
+cat > "$OUT/peer-keyness.sh" <<'PEER'
+# peer-keyness.sh TARGET REFERENCE: stem frequencies of both, joined.
+set -eu
+count() {
+	awk -F'\t' '!/^#/ && ($6 == "word" || $6 == "abbr") { print $9 }' "$1" |
+	    LC_ALL=C sort | LC_ALL=C uniq -c | awk '{ print $2 "\t" $1 }'
+}
+count "$1" > "$1.peer-t"
+count "$2" > "$1.peer-r"
+LC_ALL=C join -t "$(printf '\t')" -a 1 -a 2 -e 0 -o 0,1.2,2.2 "$1.peer-t" "$1.peer-r"
+rm -f "$1.peer-t" "$1.peer-r"
+PEER
+run "peer: awk | sort | uniq -c | join (single stems)" "$OUT/stem.tsv" "$tokens" \
+    'sh '"$OUT"'/peer-keyness.sh "$IN" '"$OUT"'/keyness-ref.tsv'
 run "pipeline: normalise|tokenise|stem|jargon|score" "$corpus" "$tokens" \
     'tt-normalise "$IN" | tt-tokenise --doc corpus | tt-stem | tt-jargon | tt-score'
 q_pipe=$last

@@ -54,4 +54,36 @@ fi
 
 echo "\$ tt-analyse $*"
 echo
-exec pipelines/tt-analyse -- "$@"
+pipelines/tt-analyse -- "$@"
+
+# One keyness table: what the policy samples say that the residents' letter
+# and the focus groups do not, and the candidates the lexicon lacks.
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+for f in beleidsnota-sociaal-domein.txt uitvoeringsplan-wijkteams.txt \
+    raadsvoorstel-mantelzorg.txt jaarverslag-wijkteam.txt brief-bewoners.txt \
+    focusgroep-mantelzorgers.txt focusgroep-vrijwilligers.vtt; do
+	bin/tt-normalise -- "samples/$f" | bin/tt-tokenise --doc "$f" | bin/tt-stem > "$tmp/$f"
+done
+policy="$tmp/beleidsnota-sociaal-domein.txt $tmp/uitvoeringsplan-wijkteams.txt $tmp/raadsvoorstel-mantelzorg.txt $tmp/jaarverslag-wijkteam.txt"
+residents="-r $tmp/brief-bewoners.txt -r $tmp/focusgroep-mantelzorgers.txt -r $tmp/focusgroep-vrijwilligers.vtt"
+echo
+echo "\$ tt-keyness -l transitietaal.tsv --alpha 0.5 -r brief-bewoners.txt -r focusgroep-mantelzorgers.txt \\"
+echo "      -r focusgroep-vrijwilligers.vtt beleidsnota-sociaal-domein.txt uitvoeringsplan-wijkteams.txt \\"
+echo "      raadsvoorstel-mantelzorg.txt jaarverslag-wijkteam.txt     (each as a stream after tt-stem)"
+echo
+echo "What the municipality writes and residents do not say: stems and word groups"
+echo "of the four policy samples against the letter and the two focus groups."
+echo "The samples are small, hence --alpha 0.5 (after Bonferroni correction);"
+echo "negative G2: more frequent among the residents."
+echo
+# shellcheck disable=SC2086
+bin/tt-keyness -l transitietaal.tsv --alpha 0.5 $residents $policy |
+    awk -F'\t' 'NR == 1 { printf "  %-22s %5s %8s %8s %6s %5s  %s\n", "term", "freq", "ref_freq", "G2", "LRC", "docs", "lexicon"; next }
+	{ printf "  %-22s %5s %8s %8.1f %6.2f %5s  %s\n", $1, $3, $4, $7, $10, $13, $14 }'
+echo
+echo "Candidates the lexicon lacks (tt-keyness --draft, category ? to fill in):"
+echo
+# shellcheck disable=SC2086
+bin/tt-keyness --draft --alpha 0.5 $residents $policy |
+    awk -F'\t' '!/^#/ { n++; printf "  %-22s %s\n", $2, $5 } END { if (n == 0) print "  (none)" }'

@@ -40,6 +40,9 @@ tt-score	lexicon	-l
 tt-cooc		stream
 tt-cooc		stream	-f word -m 1 -u window=5 -i
 tt-cooc		stream	-M
+tt-keyness	stream	--by doc --alpha 1 --min-freq 1
+tt-keyness	stream	--counts
+tt-keyness	stream	-M
 tt-kwic		stream	-w zorg
 tt-kwic		stream	-p wijkteam* -S --tsv
 tt-kwic		lexicon	-C actor-formeel -l
