@@ -1635,7 +1635,11 @@ match_title(const char *p, const char *end)
 	const char *q;
 	size_t len;
 
+	if (p >= end || *p < 'B' || *p > 'W')
+		return NULL;
 	for (pt = person_titles; pt->s != NULL; pt++) {
+		if (*p != pt->s[0])
+			continue;
 		len = strlen(pt->s);
 		if ((size_t)(end - p) < len || memcmp(p, pt->s, len) != 0)
 			continue;
