@@ -1602,6 +1602,50 @@ is_label(const struct tokeniser *t, const char *s, const char *e)
 }
 
 /*
+ * Whether what follows a label, rest..end, looks like speech, as the first
+ * turn of a plain text must: a capital or a quotation first, then the line
+ * (which starts at line) ends a sentence or is long running text with
+ * lower-case words, wrapped at its end (not
+ * "Postbus 12600, 2500 DJ Den Haag", "Actief samen leven", nothing, or a
+ * table row "Totaal: Totaal: ...").
+ */
+static int
+speech_follows(const char *line, const char *rest, const char *end)
+{
+	const char *p, *last;
+	int words;
+
+	rest = skip_space(rest, end);
+	if (rest >= end || (!(class_or_space(rest, end) &
+	    (C_UPPER | C_OLETTER)) && strchr("[(\"'", *rest) == NULL &&
+	    !is_cp3(rest, end, 0x2018) && !is_cp3(rest, end, 0x201C) &&
+	    !is_cp3(rest, end, 0x201E)))
+		return 0;
+	/* the last character but spaces and closing brackets and quotes */
+	last = end;
+	for (;;) {
+		if (last > rest && (is_hspace(last[-1]) || last[-1] == ')' ||
+		    last[-1] == '"' || last[-1] == '\''))
+			last--;
+		else if (last - rest >= 3 && (is_cp3(last - 3, end, 0x201D) ||
+		    is_cp3(last - 3, end, 0x2019)))
+			last -= 3;
+		else
+			break;
+	}
+	if (last > rest && strchr(".?!", last[-1]) != NULL)
+		return 1;
+	if (last - rest >= 3 && is_cp3(last - 3, end, 0x2026))
+		return 1;
+	if (end - line < 64)
+		return 0;
+	for (p = rest, words = 0; p < end && words < 3; p++)
+		if (*p >= 'a' && *p <= 'z' && (p == rest || is_hspace(p[-1])))
+			words++;
+	return words >= 3;
+}
+
+/*
  * Titles and roles that open a person designation in the records of
  * councils and parliament (Mevrouw Ellemeet, Wethouder Vavier, Minister De
  * Jonge). A role marked alone also designates a person without a name
@@ -1712,13 +1756,14 @@ match_person_name(const char *p, const char *end)
 }
 
 /* A party in brackets at p, after optional spaces: (VVD), ( SP ),
- * (ChristenUnie/SGP), (Hart voor Den Haag). Returns the end past the
- * closing bracket, or NULL. */
+ * (ChristenUnie/SGP), (Hart voor Den Haag), 50PLUS; it holds a capital, so
+ * a year (Movisie (2019).) is none. Returns the end past the closing
+ * bracket, or NULL. */
 static const char *
 match_party(const char *p, const char *end)
 {
 	const char *q = p, *r;
-	int k, cls;
+	int k, cls, upper;
 
 	while (q < end && is_hspace(*q))
 		q++;
@@ -1728,13 +1773,14 @@ match_party(const char *p, const char *end)
 		;
 	if (!(class_or_space(q, end) & (C_UPPER | C_DIGIT)))
 		return NULL;
-	for (r = q; r < end && *r != ')'; r += k) {
+	for (r = q, upper = 0; r < end && *r != ')'; r += k) {
 		cls = class_at(r, end, &k);
 		if (r - q > 48 || (!(cls & (C_WORD | C_SPACE)) &&
 		    (*r == '\0' || strchr("/-&+.'", *r) == NULL)))
 			return NULL;
+		upper |= cls & C_UPPER;
 	}
-	return r < end ? r + 1 : NULL;
+	return r < end && upper ? r + 1 : NULL;
 }
 
 /* Copies the designation s..e to buf as the speaker value: runs of spaces
@@ -1808,6 +1854,11 @@ person_turn(struct tokeniser *t, const char *p, const char *end,
 			return 0;
 	} else
 		return 0;
+	/* "Spoedeisende Zorg (SEZ): ambulance-functie" defines a term: without
+	 * a title, the first turn of a plain text must be followed by speech */
+	if (pt == NULL && t->cue == CUE_NONE && !t->had_turn &&
+	    !speech_follows(p, r + 1, end))
+		return 0;
 	set_speaker(t, buf, squeeze_person(buf, sizeof buf, p, dend));
 	*pp = r + 1;
 	return 1;
@@ -1833,24 +1884,21 @@ is_number_word(const char *s, size_t n)
 	return 0;
 }
 
+
 /*
  * Whether the Naam: label s..e, followed by a colon, names no speaker:
  * a number word (Twee:), a list or section marker or an abbreviation in
  * it (Motie Q.1 D66:, Pag. 8:), a bare role followed by nothing but a name
  * (Voorzitter: Arib, who chairs from then on); and, for the first turn of
- * a plain text, a label with no speech after it: the rest of the line,
- * up to end, must end a sentence or run on as long wrapped text with
- * lower-case words (not
- * "Retouradres: Postbus 12600", "Ambitie 1: Actief samen leven",
- * "Stuknummer:").
+ * a plain text, a label with no speech after it on the line, which ends
+ * at end.
  */
 static int
 not_a_speaker(const struct tokeniser *t, const char *s, const char *e,
     const char *end)
 {
 	const struct person_title *pt;
-	const char *p, *rest, *last;
-	int words;
+	const char *p, *rest;
 
 	if (is_number_word(s, (size_t)(e - s)))
 		return 1;
@@ -1864,32 +1912,8 @@ not_a_speaker(const struct tokeniser *t, const char *s, const char *e,
 	if ((pt = match_title(s, e)) != NULL && s + strlen(pt->s) == e &&
 	    rest < end && match_name(rest, end) == end)
 		return 1;
-	if (t->cue != CUE_NONE || t->had_turn)
-		return 0;
-	/* the last character but spaces and closing brackets and quotes */
-	last = end;
-	for (;;) {
-		if (last > rest && (is_hspace(last[-1]) || last[-1] == ')' ||
-		    last[-1] == '"' || last[-1] == '\''))
-			last--;
-		else if (last - rest >= 3 && (is_cp3(last - 3, end, 0x201D) ||
-		    is_cp3(last - 3, end, 0x2019)))
-			last -= 3;
-		else
-			break;
-	}
-	if (last > rest && strchr(".?!", last[-1]) != NULL)
-		return 0;
-	if (last - rest >= 3 && is_cp3(last - 3, end, 0x2026))
-		return 0;
-	/* long running text has lower-case words (a table row has not:
-	 * "Totaal: Totaal: Totaal: ...") */
-	if (end - rest < 60)
-		return 1;
-	for (p = rest, words = 0; p < end && words < 3; p++)
-		if (*p >= 'a' && *p <= 'z' && (p == rest || is_hspace(p[-1])))
-			words++;
-	return words < 3;
+	return t->cue == CUE_NONE && !t->had_turn &&
+	    !speech_follows(s, rest, end);
 }
 
 /*
