@@ -1651,24 +1651,27 @@ speech_follows(const char *line, const char *rest, const char *end)
  * Jonge). A role marked alone also designates a person without a name
  * (De voorzitter :); the others need one. Longer forms come first.
  */
+#define T(s, alone)	{ s, sizeof s - 1, alone }
 static const struct person_title {
 	const char	*s;
+	size_t		 len;
 	int		 alone;
 } person_titles[] = {
-	{ "De heer", 0 }, { "Mevrouw", 0 }, { "Meneer", 0 },
-	{ "Mevr.", 0 }, { "Mw.", 0 }, { "Dhr.", 0 },
-	{ "De voorzitter", 1 }, { "De burgemeester", 1 },
-	{ "De wethouder", 1 }, { "De minister-president", 1 },
-	{ "De minister", 1 }, { "De staatssecretaris", 1 },
-	{ "De griffier", 1 },
-	{ "Voorzitter", 0 }, { "Burgemeester", 0 }, { "Wethouder", 0 },
-	{ "Minister-president", 0 }, { "Minister", 0 },
-	{ "Staatssecretaris", 0 }, { "Gedeputeerde", 0 },
-	{ "Commissaris", 0 }, { "Raadslid", 0 }, { "Griffier", 0 },
-	{ "Prof.", 0 }, { "Dr.", 0 }, { "Drs.", 0 }, { "Ir.", 0 },
-	{ "Mr.", 0 },
-	{ NULL, 0 }
+	T("De heer", 0), T("Mevrouw", 0), T("Meneer", 0),
+	T("Mevr.", 0), T("Mw.", 0), T("Dhr.", 0),
+	T("De voorzitter", 1), T("De burgemeester", 1),
+	T("De wethouder", 1), T("De minister-president", 1),
+	T("De minister", 1), T("De staatssecretaris", 1),
+	T("De griffier", 1),
+	T("Voorzitter", 0), T("Burgemeester", 0), T("Wethouder", 0),
+	T("Minister-president", 0), T("Minister", 0),
+	T("Staatssecretaris", 0), T("Gedeputeerde", 0),
+	T("Commissaris", 0), T("Raadslid", 0), T("Griffier", 0),
+	T("Prof.", 0), T("Dr.", 0), T("Drs.", 0), T("Ir.", 0),
+	T("Mr.", 0),
+	{ NULL, 0, 0 }
 };
+#undef T
 
 /* The title at p, ending at a space, bracket, colon, full stop or the line
  * end; NULL if none. */
@@ -1677,17 +1680,14 @@ match_title(const char *p, const char *end)
 {
 	const struct person_title *pt;
 	const char *q;
-	size_t len;
 
 	if (p >= end || *p < 'B' || *p > 'W')
 		return NULL;
 	for (pt = person_titles; pt->s != NULL; pt++) {
-		if (*p != pt->s[0])
+		if (*p != pt->s[0] || (size_t)(end - p) < pt->len ||
+		    memcmp(p, pt->s, pt->len) != 0)
 			continue;
-		len = strlen(pt->s);
-		if ((size_t)(end - p) < len || memcmp(p, pt->s, len) != 0)
-			continue;
-		q = p + len;
+		q = p + pt->len;
 		if (q == end || is_hspace(*q) || *q == '(' || *q == ':' ||
 		    (*q == '.' && q[-1] != '.'))
 			return pt;
@@ -1826,13 +1826,15 @@ person_turn(struct tokeniser *t, const char *p, const char *end,
 	int party = 0;
 
 	if ((pt = match_title(p, end)) != NULL) {
-		q = p + strlen(pt->s);
+		q = p + pt->len;
 		if (q + 1 < end && *q == ' ')
 			name = match_person_name(q + 1, end);
 		if (name == NULL && !pt->alone)
 			return 0;
-	} else if ((name = match_person_name(p, end)) == NULL)
-		return 0;
+	} else if (memchr(p, '(', (size_t)(end - p) < 80 ?
+	    (size_t)(end - p) : 80) == NULL ||
+	    (name = match_person_name(p, end)) == NULL)
+		return 0;		/* no title, and no party close by */
 	dend = name != NULL ? name : q;
 	if ((r = match_party(dend, end)) != NULL) {
 		dend = r;
@@ -1909,7 +1911,7 @@ not_a_speaker(const struct tokeniser *t, const char *s, const char *e,
 		    p[-2] >= 'a' && p[-2] <= 'z')))
 			return 1;
 	rest = skip_space(e + 1, end);
-	if ((pt = match_title(s, e)) != NULL && s + strlen(pt->s) == e &&
+	if ((pt = match_title(s, e)) != NULL && s + pt->len == e &&
 	    rest < end && match_name(rest, end) == end)
 		return 1;
 	return t->cue == CUE_NONE && !t->had_turn &&
