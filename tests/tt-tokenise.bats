@@ -368,6 +368,64 @@ Mevr. Jansen was het er mee eens .'
 	assert_output 'Er zijn 12 wijkteams .'
 }
 
+# by_line [ARGS]: "line<TAB>first word<TAB>speaker" for every input line with
+# tokens (exit status of tt-tokenise kept).
+by_line() {
+	set -o pipefail
+	tt-tokenise "$@" | awk -F'\t' 'NR > 1 && $2 != l { print $2 "\t" $7 "\t" $8; l = $2 }'
+}
+
+@test "Den Haag minutes: Naam (Partij). and De voorzitter. start turns; the full stop is no token" {
+	run --separate-stderr by_line <<<$'Minke Hofstra (VVD). Voorzitter. De VVD wil graag dat sociaal ondernemers\ngestimuleerd worden.\n\nWethouder Vavier (GroenLinks). Dank voor deze motie.\n\nAndrew van Esch (D66). Een absolute aanmoediging.\n\nDe voorzitter. Door mevrouw Hofstra wordt de motie ingediend:\n\nJudith Klokkenburg (ChristenUnie/SGP). Ja.'
+	assert_success
+	assert_output $'1\tVoorzitter\tMinke Hofstra (VVD)\n2\tgestimuleerd\tMinke Hofstra (VVD)\n4\tDank\tWethouder Vavier (GroenLinks)\n6\tEen\tAndrew van Esch (D66)\n8\tDoor\tDe voorzitter\n10\tJa\tJudith Klokkenburg (ChristenUnie/SGP)'
+}
+
+@test "Handelingen: De voorzitter :, De heer Naam ( Partij ):, Minister Naam : on their own line" {
+	run --separate-stderr bash -c 'set -o pipefail; tt-tokenise | cut -f2,3,7,8 | awk -F"\t" "\$1 != l { print; l = \$1 }"' <<<$'De voorzitter :\nHet woord is aan de heer Hijink.\n\nDe heer Hijink ( SP ):\nDank u, voorzitter.\nDe Kamer,\n\nMevrouw Ellemeet ( GroenLinks ):\nJa.\n\nMinister De Jonge :\nZo is dat.\n\nStaatssecretaris Blokhuis :\nJa.'
+	assert_success
+	assert_output $'line\tpar\tword\tspeaker\n2\t1\tHet\tDe voorzitter\n5\t2\tDank\tDe heer Hijink (SP)\n6\t2\tDe\tDe heer Hijink (SP)\n9\t3\tJa\tMevrouw Ellemeet (GroenLinks)\n12\t4\tZo\tMinister De Jonge\n15\t5\tJa\tStaatssecretaris Blokhuis'
+}
+
+@test "a designation: initials, particles, a title with a full stop; spaces squeezed; aligned is a field" {
+	run --separate-stderr by_line <<<$'De heer J.W. van der Meer (  Partij voor de Dieren ): Dank u.\n\nMw. Özdemir:   Ja.\n\nBurgemeester Van Zanen (VVD). Goed.\n\nJan Smit(PvdA). Nee.'
+	assert_success
+	assert_output $'1\tDank\tDe heer J.W. van der Meer (Partij voor de Dieren)\n3\tMw.\t_\n5\tGoed\tBurgemeester Van Zanen (VVD)\n7\tNee\tJan Smit (PvdA)'
+}
+
+@test "the Den Haag full stop form starts a turn only where a paragraph or sentence starts" {
+	run --separate-stderr by_line <<<$'De motie is medeondertekend door de heer Bom, de heer Kaptheijns en mevrouw\nHolman (PvdA). Zij vraagt het college om een brief.\n\nWethouder Vavier. Dank voor deze motie.\n\nDe voorzitter heeft het woord gegeven.\n\nMinke Hofstra (VVD) . Ja.'
+	assert_success
+	assert_output $'1\tDe\t_\n2\tHolman\t_\n4\tWethouder\t_\n6\tDe\t_\n8\tMinke\t_'
+}
+
+@test "labels of motions, numbers and list markers are not speakers in a document" {
+	run --separate-stderr by_line <<<$'Motie: Zorg voor mantelzorgers\nIndiener: Caroline Peeck, Haagse VVD\nStuknummer:\nRetouradres: Postbus 12600, 2500 DJ Den Haag\nAmbitie 1: Actief samen leven\nHelmond: Wijk 10 Binnenstad\nTotaal: Totaal: Totaal: Totaal: Totaal: Totaal: Totaal: Totaal: Totaal:\nPag. 8 Vergrijzing: De GGZ heeft nu nog 28 beschermde woonplaatsen.\nBesluit: Het college besluit.\nToelichting: Dit is nodig.\nOnderzoek: Een pool van werkgevers.\nTwee: Dat is het tweede punt.'
+	assert_success
+	assert_output $'1\tMotie\t_\n2\tIndiener\t_\n3\tStuknummer\t_\n4\tRetouradres\t_\n5\tAmbitie\t_\n6\tHelmond\t_\n7\tTotaal\t_\n8\tPag.\t_\n9\tBesluit\t_\n10\tToelichting\t_\n11\tOnderzoek\t_\n12\tTwee\t_'
+}
+
+@test "in a record with turns, Twee:, Motie Q.1 D66 Onderzoek: and Voorzitter: Arib are still no turns" {
+	run --separate-stderr by_line <<<$'Minister De Jonge :\nDat is een vraag naar de organisatie.\nTwee: ik denk dat hier een andere termijn nodig was.\n\nMotie Q.1 D66 Onderzoek: Help Ouderen uit de Bijstand\n\nIndiener: Caroline Peeck\n\nVoorzitter: Arib\n\nR1: Ja.'
+	assert_success
+	assert_output $'2\tDat\tMinister De Jonge\n3\tTwee\tMinister De Jonge\n5\tMotie\t_\n7\tIndiener\t_\n9\tVoorzitter\t_\n11\tJa\tR1'
+}
+
+@test "a term with its abbreviation and a reference with its year are no turns" {
+	run --separate-stderr by_line <<<$'Spoedeisende Zorg (SEZ): ambulance-functie (24/7 bereikbaarheid)\n\nSociaal Wijkteam (SWT): Wijk 10 Binnenstad\n\nMovisie (2019). Samenwerking formeel en informeel.'
+	assert_success
+	assert_output $'1\tSpoedeisende\t_\n3\tSociaal\t_\n5\tMovisie\t_'
+}
+
+@test "the first Naam: turn of a plain text needs speech after the colon; a later one may be the first" {
+	run --separate-stderr by_line <<<$'Anna: Wie wil beginnen?\n\nPiet: Ik wil wel.'
+	assert_success
+	assert_output $'1\tWie\tAnna\n3\tIk\tPiet'
+	run --separate-stderr by_line <<<$'Anna: Wijk 10 Binnenstad\n\nPiet: Ik wil wel.'
+	assert_success
+	assert_output $'1\tAnna\t_\n3\tIk\tPiet'
+}
+
 # ---- the abbreviation list ---------------------------------------------------
 
 @test "--abbreviations reads another list; a bad kind is reported with file and line" {

@@ -1602,6 +1602,323 @@ is_label(const struct tokeniser *t, const char *s, const char *e)
 }
 
 /*
+ * Whether what follows a label, rest..end, looks like speech, as the first
+ * turn of a plain text must: a capital or a quotation first, then the line
+ * (which starts at line) ends a sentence or is long running text with
+ * lower-case words, wrapped at its end (not
+ * "Postbus 12600, 2500 DJ Den Haag", "Actief samen leven", nothing, or a
+ * table row "Totaal: Totaal: ...").
+ */
+static int
+speech_follows(const char *line, const char *rest, const char *end)
+{
+	const char *p, *last;
+	int words;
+
+	rest = skip_space(rest, end);
+	if (rest >= end || (!(class_or_space(rest, end) &
+	    (C_UPPER | C_OLETTER)) && strchr("[(\"'", *rest) == NULL &&
+	    !is_cp3(rest, end, 0x2018) && !is_cp3(rest, end, 0x201C) &&
+	    !is_cp3(rest, end, 0x201E)))
+		return 0;
+	/* the last character but spaces and closing brackets and quotes */
+	last = end;
+	for (;;) {
+		if (last > rest && (is_hspace(last[-1]) || last[-1] == ')' ||
+		    last[-1] == '"' || last[-1] == '\''))
+			last--;
+		else if (last - rest >= 3 && (is_cp3(last - 3, end, 0x201D) ||
+		    is_cp3(last - 3, end, 0x2019)))
+			last -= 3;
+		else
+			break;
+	}
+	if (last > rest && strchr(".?!", last[-1]) != NULL)
+		return 1;
+	if (last - rest >= 3 && is_cp3(last - 3, end, 0x2026))
+		return 1;
+	if (end - line < 64)
+		return 0;
+	for (p = rest, words = 0; p < end && words < 3; p++)
+		if (*p >= 'a' && *p <= 'z' && (p == rest || is_hspace(p[-1])))
+			words++;
+	return words >= 3;
+}
+
+/*
+ * Titles and roles that open a person designation in the records of
+ * councils and parliament (Mevrouw Ellemeet, Wethouder Vavier, Minister De
+ * Jonge). A role marked alone also designates a person without a name
+ * (De voorzitter :); the others need one. Longer forms come first.
+ */
+#define T(s, alone)	{ s, sizeof s - 1, alone }
+static const struct person_title {
+	const char	*s;
+	size_t		 len;
+	int		 alone;
+} person_titles[] = {
+	T("De heer", 0), T("Mevrouw", 0), T("Meneer", 0),
+	T("Mevr.", 0), T("Mw.", 0), T("Dhr.", 0),
+	T("De voorzitter", 1), T("De burgemeester", 1),
+	T("De wethouder", 1), T("De minister-president", 1),
+	T("De minister", 1), T("De staatssecretaris", 1),
+	T("De griffier", 1),
+	T("Voorzitter", 0), T("Burgemeester", 0), T("Wethouder", 0),
+	T("Minister-president", 0), T("Minister", 0),
+	T("Staatssecretaris", 0), T("Gedeputeerde", 0),
+	T("Commissaris", 0), T("Raadslid", 0), T("Griffier", 0),
+	T("Prof.", 0), T("Dr.", 0), T("Drs.", 0), T("Ir.", 0),
+	T("Mr.", 0),
+	{ NULL, 0, 0 }
+};
+#undef T
+
+/* The title at p, ending at a space, bracket, colon, full stop or the line
+ * end; NULL if none. */
+static const struct person_title *
+match_title(const char *p, const char *end)
+{
+	const struct person_title *pt;
+	const char *q;
+
+	if (p >= end || *p < 'B' || *p > 'W')
+		return NULL;
+	for (pt = person_titles; pt->s != NULL; pt++) {
+		if (*p != pt->s[0] || (size_t)(end - p) < pt->len ||
+		    memcmp(p, pt->s, pt->len) != 0)
+			continue;
+		q = p + pt->len;
+		if (q == end || is_hspace(*q) || *q == '(' || *q == ':' ||
+		    (*q == '.' && q[-1] != '.'))
+			return pt;
+	}
+	return NULL;
+}
+
+/*
+ * A person's name at p: one to four capitalised words, initials (J.,
+ * J.W.) among them, with name particles (van, de, der, 't) between or
+ * before them. A word holding a digit is no name (D66, Q.1), nor is one
+ * with a full stop that is not an initial (Pag.): the full stop after a
+ * word ends the name. Returns the end of the last capitalised word, or
+ * NULL.
+ */
+static const char *
+match_person_name(const char *p, const char *end)
+{
+	const char *q = p, *w, *seg, *last = NULL;
+	int caps = 0, words = 0, k, cls, letters, upper;
+
+	while (q < end && words < 8) {
+		w = q;
+		cls = class_at(q, end, &k);
+		if (cls & C_UPPER) {
+			seg = q;	/* a segment between full stops */
+			letters = upper = 0;
+			while (q < end) {
+				cls = class_at(q, end, &k);
+				if (cls & C_DIGIT)
+					return NULL;
+				if ((cls & (C_LETTER | C_MARK)) || *q == '-' ||
+				    *q == '\'') {
+					if (q == seg)
+						upper = (cls & C_UPPER) != 0;
+					letters += (cls & C_LETTER) != 0;
+					q += k;
+				} else if (*q == '.' && letters == 1 && upper &&
+				    q - seg <= 4) {
+					seg = ++q;	/* J. J.W. */
+					letters = 0;
+				} else
+					break;
+			}
+			if (q < end && *q == '.' && letters > 1 && q + 1 < end &&
+			    !is_hspace(q[1]))
+				return NULL;		/* Q.1, St.Jan */
+			caps++;
+			last = q;
+		} else {
+			while (q < end && ((*q >= 'a' && *q <= 'z') ||
+			    *q == '\''))
+				q++;
+			if (q == w || !is_particle(w, (size_t)(q - w)))
+				break;
+		}
+		words++;
+		if (caps > 4 || q - p > 64)
+			return NULL;
+		if (q + 1 < end && *q == ' ' && q[1] != ' ')
+			q++;
+		else
+			break;
+	}
+	return last;
+}
+
+/* A party in brackets at p, after optional spaces: (VVD), ( SP ),
+ * (ChristenUnie/SGP), (Hart voor Den Haag), 50PLUS; it holds a capital, so
+ * a year (Movisie (2019).) is none. Returns the end past the closing
+ * bracket, or NULL. */
+static const char *
+match_party(const char *p, const char *end)
+{
+	const char *q = p, *r;
+	int k, cls, upper;
+
+	while (q < end && is_hspace(*q))
+		q++;
+	if (q >= end || *q != '(')
+		return NULL;
+	for (q++; q < end && is_hspace(*q); q++)
+		;
+	if (!(class_or_space(q, end) & (C_UPPER | C_DIGIT)))
+		return NULL;
+	for (r = q, upper = 0; r < end && *r != ')'; r += k) {
+		cls = class_at(r, end, &k);
+		if (r - q > 48 || (!(cls & (C_WORD | C_SPACE)) &&
+		    (*r == '\0' || strchr("/-&+.'", *r) == NULL)))
+			return NULL;
+		upper |= cls & C_UPPER;
+	}
+	return r < end && upper ? r + 1 : NULL;
+}
+
+/* Copies the designation s..e to buf as the speaker value: runs of spaces
+ * squeezed to one, none just inside brackets and one before them
+ * ("De heer Hijink ( SP )" gives "De heer Hijink (SP)"). */
+static size_t
+squeeze_person(char *buf, size_t size, const char *s, const char *e)
+{
+	size_t n = 0;
+	int space = 0;
+
+	for (; s < e && n + 2 < size; s++) {
+		if (is_hspace(*s)) {
+			space = 1;
+			continue;
+		}
+		if ((space || *s == '(') && *s != ')' && n > 0 &&
+		    buf[n - 1] != '(')
+			buf[n++] = ' ';
+		space = 0;
+		buf[n++] = *s;
+	}
+	return n;
+}
+
+/*
+ * A turn of a council or parliament record at p: a person designation
+ * with a title or a party, "Mevrouw Ellemeet ( GroenLinks ):",
+ * "Minister De Jonge :", "De voorzitter :", or in the Den Haag verbatim
+ * form with a full stop, "Minke Hofstra (VVD). Voorzitter. ..." and
+ * "De voorzitter. ..."; the full stop form only where a paragraph or a
+ * sentence starts. A name without title or party is left to the Naam:
+ * rule. Sets the speaker, moves *pp past the ':' or '.' and returns 1, or
+ * returns 0.
+ */
+static int
+person_turn(struct tokeniser *t, const char *p, const char *end,
+    const char **pp)
+{
+	const struct person_title *pt;
+	const char *q = p, *name = NULL, *dend, *r;
+	char buf[192];
+	int party = 0;
+
+	if ((pt = match_title(p, end)) != NULL) {
+		q = p + pt->len;
+		if (q + 1 < end && *q == ' ')
+			name = match_person_name(q + 1, end);
+		if (name == NULL && !pt->alone)
+			return 0;
+	} else if (memchr(p, '(', (size_t)(end - p) < 80 ?
+	    (size_t)(end - p) : 80) == NULL ||
+	    (name = match_person_name(p, end)) == NULL)
+		return 0;		/* no title, and no party close by */
+	dend = name != NULL ? name : q;
+	if ((r = match_party(dend, end)) != NULL) {
+		dend = r;
+		party = 1;
+	}
+	if (pt == NULL && !party)
+		return 0;
+	for (r = dend; r < end && is_hspace(*r); r++)
+		;
+	if (r < end && *r == ':' && (r + 1 == end || is_hspace(r[1]))) {
+		/* aligned, "Wethouder X:   ...", is a field */
+		if (t->cue == CUE_NONE && r + 2 < end && is_hspace(r[1]) &&
+		    is_hspace(r[2]))
+			return 0;
+	} else if (r == dend && r < end && *r == '.' &&
+	    (r + 1 == end || is_hspace(r[1])) &&
+	    (party || (name == NULL && strcmp(pt->s, "De voorzitter") == 0))) {
+		if (!t->need_par && t->prev_tokens && t->prev_open)
+			return 0;
+	} else
+		return 0;
+	/* "Spoedeisende Zorg (SEZ): ambulance-functie" defines a term: without
+	 * a title, the first turn of a plain text must be followed by speech */
+	if (pt == NULL && t->cue == CUE_NONE && !t->had_turn &&
+	    !speech_follows(p, r + 1, end))
+		return 0;
+	set_speaker(t, buf, squeeze_person(buf, sizeof buf, p, dend));
+	*pp = r + 1;
+	return 1;
+}
+
+/* Number words and ordinals: "Twee: ik denk ..." counts, it names no one. */
+static int
+is_number_word(const char *s, size_t n)
+{
+	static const char *const numbers[] = {
+		"een", "eén", "één", "Één", "twee", "drie", "vier", "vijf",
+		"zes", "zeven", "acht", "negen", "tien", "elf", "twaalf",
+		"eerste", "tweede", "derde", "vierde", "vijfde", "zesde",
+		"zevende", "achtste", "negende", "tiende", "laatste", NULL
+	};
+	int i;
+
+	for (i = 0; numbers[i] != NULL; i++)
+		if (strlen(numbers[i]) == n && (ascii_lower(*s) == *numbers[i]
+		    || *s == *numbers[i]) && memcmp(s + 1, numbers[i] + 1,
+		    n - 1) == 0)
+			return 1;
+	return 0;
+}
+
+
+/*
+ * Whether the Naam: label s..e, followed by a colon, names no speaker:
+ * a number word (Twee:), a list or section marker or an abbreviation in
+ * it (Motie Q.1 D66:, Pag. 8:), a bare role followed by nothing but a name
+ * (Voorzitter: Arib, who chairs from then on); and, for the first turn of
+ * a plain text, a label with no speech after it on the line, which ends
+ * at end.
+ */
+static int
+not_a_speaker(const struct tokeniser *t, const char *s, const char *e,
+    const char *end)
+{
+	const struct person_title *pt;
+	const char *p, *rest;
+
+	if (is_number_word(s, (size_t)(e - s)))
+		return 1;
+	for (p = s; p < e; p++)
+		if (*p == '.' && ((p > s && p[-1] >= '0' && p[-1] <= '9') ||
+		    (p + 1 < e && p[1] >= '0' && p[1] <= '9') ||
+		    (p - s >= 2 && p[-1] >= 'a' && p[-1] <= 'z' &&
+		    p[-2] >= 'a' && p[-2] <= 'z')))
+			return 1;
+	rest = skip_space(e + 1, end);
+	if ((pt = match_title(s, e)) != NULL && s + pt->len == e &&
+	    rest < end && match_name(rest, end) == end)
+		return 1;
+	return t->cue == CUE_NONE && !t->had_turn &&
+	    !speech_follows(s, rest, end);
+}
+
+/*
  * Recognises a speaker turn at the start of a line: <v Naam> in cue text,
  * "Naam: ..." (after an optional time stamp) or a line holding just a
  * name and a time stamp ("Jan de Vries   0:03", as Teams and Otter write
@@ -1640,12 +1957,15 @@ speaker_turn(struct tokeniser *t, const char **pp, const char *end)
 	if ((ts = match_timestamp(p, end)) != NULL && ts < end &&
 	    is_hspace(*ts))
 		name = skip_space(ts, end);
+	if (person_turn(t, name, end, pp))
+		return 1;
 	if ((nend = match_name(name, end)) == NULL)
 		return 0;
 	if (nend < end && *nend == ':' && (nend + 1 == end ||
 	    is_hspace(nend[1]))) {
 		/* Datum: and Onderwerp: are fields, as is anything aligned */
-		if (is_label(t, name, nend) || (t->cue == CUE_NONE &&
+		if (is_label(t, name, nend) ||
+		    not_a_speaker(t, name, nend, end) || (t->cue == CUE_NONE &&
 		    nend + 2 < end && is_hspace(nend[1]) && is_hspace(nend[2])))
 			return 0;
 		/* the first turn of a plain text must look like speech: a
