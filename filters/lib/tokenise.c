@@ -1050,6 +1050,9 @@ is_closer(const char *p, const char *end)
 	return cp == 0x2019 || cp == 0x201D || cp == 0x00BB || cp == 0x203A;
 }
 
+static const char *scan_word(struct tokeniser *t, const char *start,
+    const char *p, const char *end, struct tokinfo *ti);
+
 /*
  * Whether the word after p (white space skipped) starts a sentence: a
  * capitalised function word (is_starter) that is not the particle of a
@@ -1177,6 +1180,10 @@ dotted(struct tokeniser *t, const char *start, const char *q,
 	if (best < end && (class_or_space(best, end) & C_LETTER) &&
 	    bestkind != ABBR_PRE)
 		return NULL;
+	/* a compound with an abbreviation: St.-Janstraat, O.L.V.-college */
+	if (best + 1 < end && *best == '-' &&
+	    (class_or_space(best + 1, end) & C_LETTER))
+		return scan_word(t, start, best + 1, end, ti);
 	ti->type = TOK_ABBR;
 	ti->role = bestkind == ABBR_PRE ? R_ABBR_PRE : R_ABBR_END;
 	return best;
