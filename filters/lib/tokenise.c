@@ -477,36 +477,51 @@ tokeniser_begin(struct tokeniser *t)
 static int
 is_starter(const char *s, size_t n, int *part)
 {
-	static const char *const words[] = {
+#define SW(w)	{ w, sizeof w - 1 }
+	static const struct {
+		const char	*s;
+		size_t		 n;
+	} words[] = {
 		/* name particles too */
-		"De", "Het", "Van", "Ten", "Ter", "Den",
+		SW("De"), SW("Het"), SW("Van"), SW("Ten"), SW("Ter"),
+		SW("Den"),
 		/* articles and pronouns */
-		"Een", "Ik", "Je", "Jij", "Hij", "Zij", "Ze", "Wij", "We",
-		"Jullie", "Men", "Er", "Dit", "Dat", "Deze", "Die", "Wat", "Wie",
-		"Welke", "Zijn", "Haar", "Hun", "Mijn", "Onze", "Ons", "Uw",
+		SW("Een"), SW("Ik"), SW("Je"), SW("Jij"), SW("Hij"),
+		SW("Zij"), SW("Ze"), SW("Wij"), SW("We"), SW("Jullie"),
+		SW("Men"), SW("Er"), SW("Dit"), SW("Dat"), SW("Deze"),
+		SW("Die"), SW("Wat"), SW("Wie"), SW("Welke"), SW("Zijn"),
+		SW("Haar"), SW("Hun"), SW("Mijn"), SW("Onze"), SW("Ons"),
+		SW("Uw"),
 		/* prepositions */
-		"Aan", "Achter", "Behalve", "Bij", "Binnen", "Buiten", "Dankzij",
-		"Door", "In", "Met", "Na", "Naar", "Naast", "Om", "Ondanks",
-		"Onder", "Op", "Over", "Per", "Rond", "Rondom", "Sinds", "Tegen",
-		"Tijdens", "Tot", "Tussen", "Uit", "Vanaf", "Vanuit", "Via",
-		"Volgens", "Voor", "Zonder",
+		SW("Aan"), SW("Achter"), SW("Behalve"), SW("Bij"),
+		SW("Binnen"), SW("Buiten"), SW("Dankzij"), SW("Door"),
+		SW("In"), SW("Met"), SW("Na"), SW("Naar"), SW("Naast"),
+		SW("Om"), SW("Ondanks"), SW("Onder"), SW("Op"), SW("Over"),
+		SW("Per"), SW("Rond"), SW("Rondom"), SW("Sinds"),
+		SW("Tegen"), SW("Tijdens"), SW("Tot"), SW("Tussen"),
+		SW("Uit"), SW("Vanaf"), SW("Vanuit"), SW("Via"),
+		SW("Volgens"), SW("Voor"), SW("Zonder"),
 		/* conjunctions */
-		"En", "Of", "Maar", "Want", "Dus", "Als", "Omdat", "Hoewel",
-		"Terwijl", "Nadat", "Voordat", "Zodat", "Indien", "Wanneer",
-		"Doordat", "Zodra", "Toen",
+		SW("En"), SW("Of"), SW("Maar"), SW("Want"), SW("Dus"),
+		SW("Als"), SW("Omdat"), SW("Hoewel"), SW("Terwijl"),
+		SW("Nadat"), SW("Voordat"), SW("Zodat"), SW("Indien"),
+		SW("Wanneer"), SW("Doordat"), SW("Zodra"), SW("Toen"),
 		/* sentence adverbs */
-		"Ook", "Nu", "Dan", "Daar", "Hier", "Daarom", "Daarna",
-		"Daardoor", "Daarbij", "Daarnaast", "Daarin", "Hierbij",
-		"Hierin", "Verder", "Bovendien", "Echter", "Zo", "Al", "Nog",
-		"Niet", "Wel", "Vaak", "Soms", "Eerst", "Later", "Tevens",
-		NULL
+		SW("Ook"), SW("Nu"), SW("Dan"), SW("Daar"), SW("Hier"),
+		SW("Daarom"), SW("Daarna"), SW("Daardoor"), SW("Daarbij"),
+		SW("Daarnaast"), SW("Daarin"), SW("Hierbij"), SW("Hierin"),
+		SW("Verder"), SW("Bovendien"), SW("Echter"), SW("Zo"),
+		SW("Al"), SW("Nog"), SW("Niet"), SW("Wel"), SW("Vaak"),
+		SW("Soms"), SW("Eerst"), SW("Later"), SW("Tevens"),
 	};
-	int i;
+#undef SW
+	size_t i;
 
 	if (n < 2 || n > 9 || *s < 'A' || *s > 'Z')
 		return 0;
-	for (i = 0; words[i] != NULL; i++)
-		if (strlen(words[i]) == n && memcmp(words[i], s, n) == 0) {
+	for (i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (words[i].n == n && words[i].s[0] == *s &&
+		    memcmp(words[i].s, s, n) == 0) {
 			*part = i < 6;
 			return 1;
 		}
@@ -746,7 +761,10 @@ push(struct tokeniser *t, const char *s, size_t n, enum toktype type,
 			brk = start == S_UPPER;
 		t->cand = CAND_NONE;
 	} else if ((start == S_UPPER || type == TOK_NUM) &&
-	    t->sent_tokens > 0)
+	    t->sent_tokens > 0 && ((t->sent_plain && t->sent_tokens <= 5) ||
+	    t->sent_label > 0 || RECENT(t, 0) == K_NUM ||
+	    RECENT(t, 0) == K_COLON || RECENT(t, 0) == K_CLOSEB))
+		/* (what item_starts needs, checked here: it is rare) */
 		brk = item_starts(t, s, n, type, role);
 	if (brk) {
 		t->sent++;
