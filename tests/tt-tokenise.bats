@@ -293,10 +293,10 @@ numbered() {
 	assert_output $'1: Jan Bos ( 1950 )\n2: Anna de Wit ( 1962-2020 )\n3: Piet Mol\n4: De keuze ( 1 ) Wonen of ( 2 ) Zorg valt in de Wmo ( 2015 ) niet zwaar .\n5: \u00AB Samen sterk \u00BB 2015-2018\n6: \u00AB Eigen kracht \u00BB 2019-heden\n7: \u201C Doe mee \u201D 2021'
 }
 
-@test "a bracket after a full stop starts a sentence, not after an abbreviation" {
-	run --separate-stderr numbered <<<'Het plan is klaar. (zie bijlage 2) Daarna volgt de uitvoering. Zorg en welzijn enz. (zie bijlage) blijven.'
+@test "a round bracket after a full stop starts a sentence, not after an abbreviation" {
+	run --separate-stderr numbered <<<'Het plan is klaar. (zie bijlage 2) Daarna volgt de uitvoering. Zorg en welzijn enz. (zie bijlage) blijven. Ja. [gelach] zo gaat dat.'
 	assert_success
-	assert_output $'1: Het plan is klaar .\n2: ( zie bijlage 2 ) Daarna volgt de uitvoering .\n3: Zorg en welzijn enz. ( zie bijlage ) blijven .'
+	assert_output $'1: Het plan is klaar .\n2: ( zie bijlage 2 ) Daarna volgt de uitvoering .\n3: Zorg en welzijn enz. ( zie bijlage ) blijven .\n4: Ja . [ gelach ] zo gaat dat .'
 }
 
 @test "a capital before a full stop and a function word ends a sentence; initials do not" {

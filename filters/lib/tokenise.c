@@ -754,8 +754,10 @@ push(struct tokeniser *t, const char *s, size_t n, enum toktype type,
 	else if (t->cand != CAND_NONE && role != R_CLOSE) {
 		if (t->cand == CAND_TERM) {
 			brk = start != S_NONE;
-			/* a bracket cannot continue what a full stop ended */
-			if (role == R_OPEN && (*s == '(' || *s == '['))
+			/* a bracket cannot continue what a full stop ended;
+			 * a square one is a note in a transcript ([gelach])
+			 * and left to the word after it */
+			if (role == R_OPEN && *s == '(')
 				brk = 1;
 		} else
 			brk = start == S_UPPER;
