@@ -248,6 +248,75 @@ Mevr. Jansen was het er mee eens .'
 	assert_output $'Meldingen 1.363 1.486 + 9%\nAfgehandeld na triage 559 713 + 28%\nDe cijfers stijgen .'
 }
 
+# numbered [ARGS]: one sentence a line, "sent: tokens", from tt-tokenise's stream.
+numbered() {
+	set -o pipefail
+	tt-tokenise "$@" | awk -F'\t' 'NR > 1 {
+		if ($4 != s) printf "%s%s:", (NR > 2 ? "\n" : ""), $4
+		printf " %s", $7; s = $4 }
+		END { if (NR > 1) printf "\n" }'
+}
+
+@test "a heading run into its text ends before a capitalised function word" {
+	run --separate-stderr numbered <<<'Wijkteams In elke wijk werkt een team. Mantelzorg en respijt Het college steunt mantelzorgers.'
+	assert_success
+	assert_output $'1: Wijkteams\n2: In elke wijk werkt een team .\n3: Mantelzorg en respijt\n4: Het college steunt mantelzorgers .'
+}
+
+@test "no heading end before a name, a title after a function word, or after a list number" {
+	run --separate-stderr numbered <<<$'Mevrouw De Vries en de heer Van der Meer spreken.\n\nNaast Een tegen eenzaamheid loopt een ander programma.\n\n1. De gemeente betaalt.\n\n2.3 Over de wijk gaat het.'
+	assert_success
+	assert_output $'1: Mevrouw De Vries en de heer Van der Meer spreken .\n2: Naast Een tegen eenzaamheid loopt een ander programma .\n3: 1. De gemeente betaalt .\n4: 2.3 Over de wijk gaat het .'
+}
+
+@test "a heading repeated by the first word of its text is a sentence of its own" {
+	run --separate-stderr numbered <<<'Vrijwilligers Vrijwilligers doen veel. Respijtzorg De respijtzorg helpt.'
+	assert_success
+	assert_output $'1: Vrijwilligers\n2: Vrijwilligers doen veel .\n3: Respijtzorg\n4: De respijtzorg helpt .'
+}
+
+@test "fields of a label list on one line are sentences; after a colon too" {
+	run --separate-stderr numbered -S <<<$'Voorzitter: Anna de Wit Secretaris: Piet Bos Penningmeester: Ali Yilmaz\n\nCDA: 4 VVD: 6 PvdA: 3\n\nHelmond: Anna van Dam Deurne: Piet Bos\n\nHet bestuur bestaat uit: Voorzitter: Anna de Wit'
+	assert_success
+	assert_output $'1: Voorzitter : Anna de Wit\n2: Secretaris : Piet Bos\n3: Penningmeester : Ali Yilmaz\n4: CDA : 4\n5: VVD : 6\n6: PvdA : 3\n7: Helmond : Anna van Dam\n8: Deurne : Piet Bos\n9: Het bestuur bestaat uit :\n10: Voorzitter : Anna de Wit'
+}
+
+@test "a colon in running text or a long value starts no field" {
+	run --separate-stderr numbered -S <<<$'Het doel is duidelijk: Helmond wil meer zelfredzaamheid.\n\nDoel: dat inwoners met hulp van buren en vrijwilligers langer thuis blijven wonen Helmond: ja'
+	assert_success
+	assert_output $'1: Het doel is duidelijk : Helmond wil meer zelfredzaamheid .\n2: Doel : dat inwoners met hulp van buren en vrijwilligers langer thuis blijven wonen Helmond : ja'
+}
+
+@test "items ending in a bracketed year or a year after a title are sentences" {
+	run --separate-stderr numbered <<<$'Jan Bos (1950) Anna de Wit (1962-2020) Piet Mol\n\nDe keuze (1) Wonen of (2) Zorg valt in de Wmo (2015) niet zwaar.\n\n\u00ABSamen sterk\u00BB 2015-2018 \u00ABEigen kracht\u00BB 2019-heden \u201CDoe mee\u201D 2021'
+	assert_success
+	assert_output $'1: Jan Bos ( 1950 )\n2: Anna de Wit ( 1962-2020 )\n3: Piet Mol\n4: De keuze ( 1 ) Wonen of ( 2 ) Zorg valt in de Wmo ( 2015 ) niet zwaar .\n5: \u00AB Samen sterk \u00BB 2015-2018\n6: \u00AB Eigen kracht \u00BB 2019-heden\n7: \u201C Doe mee \u201D 2021'
+}
+
+@test "a round bracket after a full stop starts a sentence, not after an abbreviation" {
+	run --separate-stderr numbered <<<'Het plan is klaar. (zie bijlage 2) Daarna volgt de uitvoering. Zorg en welzijn enz. (zie bijlage) blijven. Ja. [gelach] zo gaat dat.'
+	assert_success
+	assert_output $'1: Het plan is klaar .\n2: ( zie bijlage 2 ) Daarna volgt de uitvoering .\n3: Zorg en welzijn enz. ( zie bijlage ) blijven .\n4: Ja . [ gelach ] zo gaat dat .'
+}
+
+@test "a capital before a full stop and a function word ends a sentence; initials do not" {
+	run --separate-stderr numbered <<<'Zie bijlage B. Daarin staan de cijfers. Wethouder J. De Vries en psycholoog F. Jansen en dhr. A. van Dam openen.'
+	assert_success
+	assert_output $'1: Zie bijlage B .\n2: Daarin staan de cijfers .\n3: Wethouder J. De Vries en psycholoog F. Jansen en dhr. A. van Dam openen .'
+}
+
+@test "a spaced straight quote before a full stop closes the quotation" {
+	run --separate-stderr numbered <<<'Ze zei: "het komt goed... ". Daarna ging ze. Hij zei "Kom".'
+	assert_success
+	assert_output $'1: Ze zei : " het komt goed ... " .\n2: Daarna ging ze .\n3: Hij zei " Kom " .'
+}
+
+@test "an abbreviation joined to a word by a hyphen is one word" {
+	run --separate-stderr typed <<<'De St.-Janstraat en het O.L.V.-college.'
+	assert_success
+	assert_output 'word:De word:St.-Janstraat word:en word:het word:O.L.V.-college punct:.'
+}
+
 @test "a numbered list marker is one token and no sentence end" {
 	run --separate-stderr typed <<<$'1. Eerst\n2. Dan\na. ook'
 	assert_success

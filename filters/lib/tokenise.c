@@ -376,6 +376,16 @@ struct tokeniser {
 	int		 prev_list;	/* ... and was a list item */
 	enum role	 last_role;	/* of the last token but closers */
 	int		 last_elided;	/* it was a word ending in a hyphen */
+
+	/* the sentence so far, for run-in headings and list items */
+	const char	*eol;		/* end of the line being scanned */
+	unsigned	 recent;	/* kinds (K_*) of the last 3 tokens */
+	int		 sent_tokens;	/* tokens of the sentence so far */
+	int		 sent_plain;	/* ... all words and numbers */
+	int		 sent_label;	/* words of its "Label:", 0 if none */
+	int		 label_words;	/* ... of the first label of the list */
+	const char	*last_word;	/* the token before, if a plain word */
+	size_t		 last_wordlen;
 	int		 skip_tags;	/* skip <...> (cue text) */
 	int		 had_turn;	/* a speaker turn was seen: a transcript */
 
@@ -426,6 +436,10 @@ tokeniser_begin(struct tokeniser *t)
 	t->line_tokens = t->prev_tokens = t->prev_open = 0;
 	t->prev_short = t->prev_list = 0;
 	t->last_role = R_PLAIN;
+	t->recent = 0;
+	t->sent_tokens = t->sent_plain = t->sent_label = 0;
+	t->label_words = 0;
+	t->last_word = NULL;
 	t->skip_tags = 0;
 	t->had_turn = 0;
 	t->cue = CUE_NONE;
@@ -434,6 +448,289 @@ tokeniser_begin(struct tokeniser *t)
 }
 
 /* ---- the sentence layer ----------------------------------------------- */
+
+/* Kinds of recent tokens, one byte each in t->recent, newest lowest. */
+#define K_WORD		1	/* a word starting in lower case */
+#define K_CAPWORD	2	/* a capitalised word */
+#define K_NUM		3	/* a number of three characters or more, or
+				   a word that starts with one (1945-heden) */
+#define K_SMALLNUM	10	/* a number of one or two: (1), 21 */
+#define K_OPENB		4	/* ( [ { */
+#define K_OPENQ		5	/* an opening quote */
+#define K_CLOSEB	6	/* ) ] } */
+#define K_CLOSEQ	7	/* a closing quote */
+#define K_COLON		8
+#define K_OTHER		9	/* other punctuation, symbols, URLs, ... */
+
+#define RECENT(t, i)	(((t)->recent >> (8 * (i))) & 0xFF)
+
+/*
+ * Whether s[0..n) is a capitalised Dutch function word that often starts a
+ * sentence and is no name: articles, pronouns, prepositions, conjunctions
+ * and a few sentence adverbs (De, Het, In, Maar, Toen, Daarom), but no
+ * quantifiers (Geen, Alle, Iedereen), which open the names of plans and
+ * motions as often as sentences ("de motie Geen kind op straat"). Inside a
+ * sentence these are written in lower case, so capitalised they mark the
+ * start of one when no full stop did (a heading run into its text). *part
+ * is set for the few that are also name particles (De Vries, Van Dijk).
+ */
+static int
+is_starter(const char *s, size_t n, int *part)
+{
+#define SW(w)	{ w, sizeof w - 1 }
+	static const struct {
+		const char	*s;
+		size_t		 n;
+	} words[] = {
+		/* name particles too */
+		SW("De"), SW("Het"), SW("Van"), SW("Ten"), SW("Ter"),
+		SW("Den"),
+		/* articles and pronouns */
+		SW("Een"), SW("Ik"), SW("Je"), SW("Jij"), SW("Hij"),
+		SW("Zij"), SW("Ze"), SW("Wij"), SW("We"), SW("Jullie"),
+		SW("Men"), SW("Er"), SW("Dit"), SW("Dat"), SW("Deze"),
+		SW("Die"), SW("Wat"), SW("Wie"), SW("Welke"), SW("Zijn"),
+		SW("Haar"), SW("Hun"), SW("Mijn"), SW("Onze"), SW("Ons"),
+		SW("Uw"),
+		/* prepositions */
+		SW("Aan"), SW("Achter"), SW("Behalve"), SW("Bij"),
+		SW("Binnen"), SW("Buiten"), SW("Dankzij"), SW("Door"),
+		SW("In"), SW("Met"), SW("Na"), SW("Naar"), SW("Naast"),
+		SW("Om"), SW("Ondanks"), SW("Onder"), SW("Op"), SW("Over"),
+		SW("Per"), SW("Rond"), SW("Rondom"), SW("Sinds"),
+		SW("Tegen"), SW("Tijdens"), SW("Tot"), SW("Tussen"),
+		SW("Uit"), SW("Vanaf"), SW("Vanuit"), SW("Via"),
+		SW("Volgens"), SW("Voor"), SW("Zonder"),
+		/* conjunctions */
+		SW("En"), SW("Of"), SW("Maar"), SW("Want"), SW("Dus"),
+		SW("Als"), SW("Omdat"), SW("Hoewel"), SW("Terwijl"),
+		SW("Nadat"), SW("Voordat"), SW("Zodat"), SW("Indien"),
+		SW("Wanneer"), SW("Doordat"), SW("Zodra"), SW("Toen"),
+		/* sentence adverbs */
+		SW("Ook"), SW("Nu"), SW("Dan"), SW("Daar"), SW("Hier"),
+		SW("Daarom"), SW("Daarna"), SW("Daardoor"), SW("Daarbij"),
+		SW("Daarnaast"), SW("Daarin"), SW("Hierbij"), SW("Hierin"),
+		SW("Verder"), SW("Bovendien"), SW("Echter"), SW("Zo"),
+		SW("Al"), SW("Nog"), SW("Niet"), SW("Wel"), SW("Vaak"),
+		SW("Soms"), SW("Eerst"), SW("Later"), SW("Tevens"),
+	};
+#undef SW
+	size_t i;
+
+	if (n < 2 || n > 9 || *s < 'A' || *s > 'Z')
+		return 0;
+	for (i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (words[i].n == n && words[i].s[0] == *s &&
+		    memcmp(words[i].s, s, n) == 0) {
+			*part = i < 6;
+			return 1;
+		}
+	return 0;
+}
+
+static int is_particle(const char *s, size_t n);
+
+/* Whether s[0..n) is one of the words of is_starter in any case. */
+static int
+function_word(const char *s, size_t n)
+{
+	char buf[10];
+	size_t i;
+	int part;
+
+	if (s == NULL || n < 2 || n > sizeof buf)
+		return 0;
+	for (i = 0; i < n; i++)
+		buf[i] = (char)ascii_lower((unsigned char)s[i]);
+	buf[0] = (char)(buf[0] >= 'a' && buf[0] <= 'z' ? buf[0] - 'a' + 'A' :
+	    buf[0]);
+	return is_starter(buf, n, &part);
+}
+
+/* Whether s[0..n) is a Dutch article (or der, des, den), which never ends
+ * a phrase, so no sentence starts after it. */
+static int
+is_article(const char *s, size_t n)
+{
+	return s != NULL && ((n == 2 && memcmp(s, "de", 2) == 0) ||
+	    (n == 3 && (memcmp(s, "het", 3) == 0 || memcmp(s, "een", 3) == 0 ||
+	    memcmp(s, "der", 3) == 0 || memcmp(s, "des", 3) == 0 ||
+	    memcmp(s, "den", 3) == 0)));
+}
+
+/* Whether a[0..an) and b[0..bn) are the same word, ignoring ASCII case
+ * (Vee fokken Fokken is ...). */
+static int
+same_word(const char *a, size_t an, const char *b, size_t bn)
+{
+	size_t i;
+
+	if (a == NULL || an != bn)
+		return 0;
+	for (i = 0; i < an; i++)
+		if (ascii_lower((unsigned char)a[i]) !=
+		    ascii_lower((unsigned char)b[i]))
+			return 0;
+	return 1;
+}
+
+/* The next word on the line after p (white space skipped): its start in
+ * *ws, its end (the next space or the line end) returned; p if none. */
+static const char *
+word_after(const char *p, const char *end, const char **ws)
+{
+	const char *q;
+
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	*ws = p;
+	for (q = p; q < end && *q != ' ' && *q != '\t'; q++)
+		;
+	return q;
+}
+
+/*
+ * Whether a heading, caption or list item without a full stop ends before
+ * the capitalised function word s[0..n) (see is_starter): "Tropisch
+ * klimaat In het vochtige klimaat ...", "Varkens in een buitenverblijf
+ * Over de hele wereld ...". The sentence so far must be short and made of
+ * words and numbers only, the word after s in lower case or a number (not
+ * a title or name: Het Vlaams Blok, De Vries, Van der Meer), or the last
+ * word of the heading again (Balkan De Balkan kwam ...).
+ */
+static int
+heading_ends(const struct tokeniser *t, const char *s, size_t n)
+{
+	const char *ws, *we;
+	int part = 0, k, cls;
+
+	if (!is_starter(s, n, &part))
+		return 0;
+	we = word_after(s + n, t->eol, &ws);
+	if (ws == we)
+		return 0;
+	cls = class_at(ws, we, &k);
+	if (cls & (C_LOWER | C_DIGIT))
+		return !(part && is_particle(ws, (size_t)(we - ws)));
+	return t->last_word != NULL && (size_t)(we - ws) >= t->last_wordlen &&
+	    memcmp(ws, t->last_word, t->last_wordlen) == 0 &&
+	    (we - ws == (ptrdiff_t)t->last_wordlen ||
+	    !(class_or_space(ws + t->last_wordlen, we) & C_WORD));
+}
+
+/*
+ * Whether a field label ("Oppervlakte:", "Hoogste punt:", "Frieda
+ * Brepoels:", "2008:") starts at s: up to four words, the first being s,
+ * then a colon and a space or the line end. A label of capitalised words
+ * (a name) may have at most max words: in "Antwerpen: Gerda Van
+ * Langendonck West-Vlaanderen: ..." only the last word labels the next
+ * field, as only one did the first.
+ */
+static int
+label_at(const struct tokeniser *t, const char *s, int max)
+{
+	const char *p = s, *ws, *we, *q;
+	int words = 0, caps = 0, k;
+
+	for (;;) {
+		we = word_after(p, t->eol, &ws);
+		if (ws == we || ++words > 4)
+			return 0;
+		for (q = ws; q < we; q++)
+			if (*q == ':' || *q == '(' || *q == ')' || *q == ',' ||
+			    *q == ';' || *q == '"' || *q == '!' || *q == '?')
+				break;
+		if (words > 1 && (class_at(ws, we, &k) & C_UPPER))
+			caps = 1;
+		if (q < we) {
+			if (*q != ':' || q + 1 != we || q == ws)
+				return 0;
+			return !caps || words <= max;
+		}
+		p = we;
+	}
+}
+
+/*
+ * Whether a token that no full stop precedes starts a sentence all the
+ * same, as an item of a list or a heading run into the text would:
+ *  - a capitalised function word after a short heading (heading_ends);
+ *  - a capitalised word repeating the short heading it follows
+ *    ("Landbouw Landbouw is ...");
+ *  - the label of the next field in a sentence that began with one
+ *    ("CD&V: 22 VLD: 21", "Frieda Brepoels: ondervoorzitter Louis Ide:
+ *    ondervoorzitter"), or after a colon ("...als volgt: Wet der
+ *    commutativiteit: ...");
+ *  - a capitalised word after a number in brackets that ends an item
+ *    ("Brugge (1982) Partijbestuurslid ...");
+ *  - an opening quote after a quotation or bracket and a number, as in
+ *    lists of titles and years ("«Bessy» 1952-1995 «Jerom» 1960-1991").
+ * Called only when the token is capitalised, a number or an opening quote
+ * and nothing else decided. Returns 2 for the label of a next field, 1
+ * for the others, 0 when the sentence goes on.
+ */
+static int
+item_starts(const struct tokeniser *t, const char *s, size_t n,
+    enum toktype type, enum role role)
+{
+	int k0 = RECENT(t, 0), cls, k, value;
+
+	/* an article or "der" always belongs to the word after it */
+	if (k0 == K_WORD && is_article(t->last_word, t->last_wordlen))
+		return 0;
+	value = k0 == K_WORD || k0 == K_CAPWORD || k0 == K_NUM ||
+	    k0 == K_SMALLNUM;
+	if (role == R_OPEN)
+		return k0 == K_NUM && (RECENT(t, 1) == K_CLOSEQ ||
+		    RECENT(t, 1) == K_CLOSEB) && *s != '(' && *s != '[' &&
+		    *s != '{';
+	cls = class_at(s, s + n, &k);
+	/* a heading has words (not "1." or "2.3" of a numbered list), and
+	 * does not end in a function word ("Binnen Een 10 voor de Jeugd") */
+	if (t->sent_plain && t->sent_tokens <= 5 && (k0 == K_WORD ||
+	    k0 == K_CAPWORD) && (cls & C_UPPER) && type == TOK_WORD &&
+	    !function_word(t->last_word, t->last_wordlen)) {
+		if (heading_ends(t, s, n))
+			return 1;
+		if (t->sent_tokens <= 3 && same_word(t->last_word,
+		    t->last_wordlen, s, n))
+			return 1;
+	}
+	/* a field's value is short: "22", "Gerda Van Langendonck", "2106 km²" */
+	if (t->sent_label > 0 && t->sent_tokens > t->sent_label + 1 &&
+	    t->sent_tokens <= t->sent_label + 9 &&
+	    (value || k0 == K_CLOSEB || k0 == K_CLOSEQ) &&
+	    label_at(t, s, t->label_words))
+		return 2;
+	if (k0 == K_COLON && (cls & C_UPPER) && label_at(t, s, 1))
+		return 1;
+	return k0 == K_CLOSEB && RECENT(t, 1) == K_NUM &&
+	    RECENT(t, 2) == K_OPENB && (cls & C_UPPER) && type == TOK_WORD;
+}
+
+/* The kind (K_*) of a token for t->recent. */
+static unsigned
+token_kind(const char *s, size_t n, enum toktype type, enum role role,
+    int start)
+{
+	switch (role) {
+	case R_OPEN:
+		return *s == '(' || *s == '[' || *s == '{' ? K_OPENB : K_OPENQ;
+	case R_CLOSE:
+		return *s == ')' || *s == ']' || *s == '}' ? K_CLOSEB : K_CLOSEQ;
+	case R_NOSTART:
+		return *s == ':' ? K_COLON : K_OTHER;
+	default:
+		break;
+	}
+	if (type == TOK_NUM)
+		return n < 3 ? K_SMALLNUM : K_NUM;
+	if (type == TOK_WORD && *s >= '0' && *s <= '9')
+		return K_NUM;
+	if (type == TOK_WORD)
+		return start == S_UPPER ? K_CAPWORD : K_WORD;
+	return K_OTHER;
+}
 
 /*
  * Hands one token to the callback, first deciding whether a sentence (or
@@ -445,6 +742,7 @@ push(struct tokeniser *t, const char *s, size_t n, enum toktype type,
     enum role role, int start)
 {
 	struct token tk;
+	unsigned kind;
 	int brk = 0;
 
 	if (t->need_par) {
@@ -454,15 +752,31 @@ push(struct tokeniser *t, const char *s, size_t n, enum toktype type,
 	} else if (t->cand == CAND_FORCE)
 		brk = 1;
 	else if (t->cand != CAND_NONE && role != R_CLOSE) {
-		if (t->cand == CAND_TERM)
+		if (t->cand == CAND_TERM) {
 			brk = start != S_NONE;
-		else
+			/* a bracket cannot continue what a full stop ended;
+			 * a square one is a note in a transcript ([gelach])
+			 * and left to the word after it */
+			if (role == R_OPEN && *s == '(')
+				brk = 1;
+		} else
 			brk = start == S_UPPER;
 		t->cand = CAND_NONE;
-	}
+	} else if ((start == S_UPPER || type == TOK_NUM) &&
+	    t->sent_tokens > 0 && ((t->sent_plain && t->sent_tokens <= 5) ||
+	    t->sent_label > 0 || RECENT(t, 0) == K_NUM ||
+	    RECENT(t, 0) == K_COLON || RECENT(t, 0) == K_CLOSEB))
+		/* (what item_starts needs, checked here: it is rare) */
+		brk = item_starts(t, s, n, type, role);
 	if (brk) {
 		t->sent++;
 		t->cand = CAND_NONE;
+		t->sent_tokens = 0;
+		t->sent_plain = 1;
+		t->sent_label = 0;
+		/* the next field of a list keeps the length of the first */
+		if (brk != 2)
+			t->label_words = 0;
 	}
 	t->tok++;
 	tk.s = s;
@@ -492,6 +806,20 @@ push(struct tokeniser *t, const char *s, size_t n, enum toktype type,
 		t->last_role = role;
 		t->last_elided = type == TOK_WORD && s[n - 1] == '-';
 	}
+	kind = token_kind(s, n, type, role, start);
+	/* a label opens the sentence: up to four words, then a colon */
+	if (kind == K_COLON && t->sent_plain && t->sent_tokens <= 4) {
+		t->sent_label = t->sent_tokens;
+		if (t->label_words == 0)
+			t->label_words = t->sent_tokens;
+	}
+	if (kind != K_WORD && kind != K_CAPWORD && kind != K_NUM &&
+	    kind != K_SMALLNUM)
+		t->sent_plain = 0;
+	t->last_word = kind == K_WORD || kind == K_CAPWORD ? s : NULL;
+	t->last_wordlen = n;
+	t->recent = (t->recent << 8 | kind) & 0xFFFFFF;
+	t->sent_tokens++;
 	t->line_tokens++;
 }
 
@@ -742,6 +1070,37 @@ is_closer(const char *p, const char *end)
 	return cp == 0x2019 || cp == 0x201D || cp == 0x00BB || cp == 0x203A;
 }
 
+static const char *scan_word(struct tokeniser *t, const char *start,
+    const char *p, const char *end, struct tokinfo *ti);
+
+/*
+ * Whether the word after p (white space skipped) starts a sentence: a
+ * capitalised function word (is_starter) that is not the particle of a
+ * name (De Vries, Van der Meer, so a lower-case word other than a
+ * particle must follow those).
+ */
+static int
+starter_at(const char *p, const char *end)
+{
+	const char *ws, *we, *w2;
+	int part = 0, k;
+
+	if (p >= end || (*p != ' ' && *p != '\t'))
+		return 0;
+	word_after(p, end, &ws);
+	for (we = ws; we < end && ascii_letter[(unsigned char)*we]; we++)
+		;
+	if (!is_starter(ws, (size_t)(we - ws), &part))
+		return 0;
+	if (we < end && *we != ' ' && *we != '\t' && *we != ',')
+		return 0;
+	if (!part)
+		return 1;
+	w2 = word_after(we, end, &ws);
+	return ws < w2 && (class_at(ws, w2, &k) & C_LOWER) &&
+	    !is_particle(ws, (size_t)(w2 - ws));
+}
+
 /*
  * Handles a full stop after the letters start..q (q points at the '.'):
  * a bare domain, an abbreviation from the list (the longest of a dotted
@@ -825,6 +1184,10 @@ dotted(struct tokeniser *t, const char *start, const char *q,
 		/* not before a closing bracket or quote: (zie bijlage B.) */
 		if (seg[0] + 1 < end && is_closer(seg[0] + 1, end))
 			return NULL;
+		/* nor before a word that starts a sentence and no name:
+		 * "eigenschap B. Maar", "bijlage C. De tabel" */
+		if (starter_at(seg[0] + 1, end))
+			return NULL;
 		best = seg[0] + 1;
 		bestkind = ABBR_PRE;
 	}
@@ -837,6 +1200,10 @@ dotted(struct tokeniser *t, const char *start, const char *q,
 	if (best < end && (class_or_space(best, end) & C_LETTER) &&
 	    bestkind != ABBR_PRE)
 		return NULL;
+	/* a compound with an abbreviation: St.-Janstraat, O.L.V.-college */
+	if (best + 1 < end && *best == '-' &&
+	    (class_or_space(best + 1, end) & C_LETTER))
+		return scan_word(t, start, best + 1, end, ti);
 	ti->type = TOK_ABBR;
 	ti->role = bestkind == ABBR_PRE ? R_ABBR_PRE : R_ABBR_END;
 	return best;
@@ -1155,6 +1522,10 @@ quote_opens(struct tokeniser *t, const char *q, const char *end,
 	int ncls = class_or_space(q, end);
 
 	if (ncls == C_SPACE)
+		return 0;
+	/* before the punctuation that ends a clause it closes: brengt... ". */
+	if (strchr(",;:!?)]", *q) != NULL || (*q == '.' && (q + 1 == end ||
+	    q[1] != '.')))
 		return 0;
 	if (after_space)
 		return 1;
@@ -2099,6 +2470,8 @@ text_line(struct tokeniser *t, const char *s, size_t n, unsigned long lineno)
 	t->nodomain = s;
 	t->line_tokens = 0;
 	t->prevc = ' ';
+	t->eol = end;
+	t->last_word = NULL;
 	p = skip_space(s, end);
 	/*
 	 * A turn starts where a sentence may start: not in the middle of a
