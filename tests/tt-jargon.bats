@@ -674,3 +674,45 @@ d.txt	2	exc:toegang-wijkteam	werkwijze	toegang tot het wijkteam	loket"
 	[ "$(printf '%s\n' "$output" | cut -f9 | paste -sd' ')" = \
 	    "jargon p:aanbieder p:indicatie p:aanbieder p:spec _ _ p:aanbieder" ]
 }
+
+# shipped SENTENCE: the entries and matched words of the shipped lexicon in
+# one sentence, as "entry=words;..." in text order.
+shipped() {
+	run --separate-stderr bash -o pipefail -c 'printf "%s\n" "$1" | tt-tokenise | tt-stem |
+	    { tt-jargon -o; [ $? -le 1 ]; } | tail -n +2 | cut -f3,5 | tr "\t\n" "=;"' _ "$1"
+	[ "$status" -eq 0 ]
+}
+
+@test "shipped lexicon: ordinary and legal senses are exceptions, the jargon beside them still counts" {
+	shipped "Het geregistreerd partnerschap telt, het partnerschap met aanbieders ook."
+	[ "$output" = "transitietaal:partnerschap=partnerschap;transitietaal:aanbieder=aanbieders;" ]
+	shipped "Zij zoekt toegang tot de arbeidsmarkt via de toegang van de gemeente."
+	[ "$output" = "transitietaal:de-toegang=de toegang;" ]
+	shipped "Het college verbindt aan de verlening verplichtingen; de verbinding in de wijk groeit."
+	[ "$output" = "transitietaal:verbinding=verbinding;" ]
+	shipped "De minister kan verplichtingen verbinden aan de subsidie."
+	[ "$output" = "" ]
+	shipped "De wet regie op de volkshuisvesting raakt de eigen regie niet."
+	[ "$output" = "transitietaal:eigen-regie=eigen regie;" ]
+	shipped "Zij wil in de nabijheid wonen, met zorg in de nabijheid."
+	[ "$output" = "transitietaal:nabijheid=nabijheid;" ]
+	shipped "We kijken naar wat wel kan en wat niet kan."
+	[ "$output" = "" ]
+	shipped "Buurtzorg levert wijkverpleging, de buurthulp helpt."
+	[[ "$output" == "transitietaal:wijkverpleging=wijkverpleging;transitietaal:"*"=buurthulp;" ]]
+	shipped "Een bouwkundige voorziening is geen maatwerkvoorziening."
+	[ "$output" = "transitietaal:maatwerkvoorziening=maatwerkvoorziening;" ]
+}
+
+@test "shipped lexicon: the frequent terms of real documents, by stem, glob and compound part" {
+	shipped "De indicaties, beschikkingen en de regionale inkoop, de doorontwikkeling."
+	[ "$output" = "transitietaal:indicatie=indicaties;transitietaal:beschikking=beschikkingen;transitietaal:inkoop=inkoop;transitietaal:doorontwikkeling=doorontwikkeling;" ]
+	shipped "De verwijsindex, arbeidsinschakeling, kaderstellend, escalatie en triage."
+	[ "$output" = "transitietaal:verwijsindex=verwijsindex;transitietaal:arbeidsinschakeling=arbeidsinschakeling;transitietaal:kaderstellend=kaderstellend;transitietaal:escalatie=escalatie;transitietaal:triage=triage;" ]
+	shipped "Uitstroom, het zorglandschap, dagbesteding, de kostendelersnorm, de wachtlijst."
+	[ "$output" = "transitietaal:instroom-uitstroom=Uitstroom;transitietaal:zorglandschap=zorglandschap;transitietaal:dagbesteding=dagbesteding;transitietaal:kostendelersnorm=kostendelersnorm;transitietaal:wachtlijst=wachtlijst;" ]
+	shipped "Hoogspecialistische jeugdhulp, inclusiviteit; inwoners zijn samen redzaam."
+	[ "$output" = "transitietaal:hoogspecialistisch=Hoogspecialistische;transitietaal:jeugdhulp=jeugdhulp;transitietaal:inclusiviteit=inclusiviteit;transitietaal:samen-redzaam=samen redzaam;" ]
+	shipped "De Wmo-indicatie en zorgaanbieders/gemeenten; (hoog)specialistische hulp."
+	[[ "$output" == "transitietaal:"*"=Wmo-indicatie;transitietaal:zorgaanbieder=zorgaanbieders/gemeenten;transitietaal:"*"=(hoog)specialistische"* ]]
+}
