@@ -3,7 +3,9 @@
 # an expected output and compares the two, so the workshop keeps working
 # when the programs or the lexicons change.
 #
-# Usage: sh docs/workshop/controleer.sh   (from anywhere; needs make first)
+# Usage: sh docs/workshop/controleer.sh [--update]   (from anywhere; needs
+# make first). --update writes the outputs the commands give now into the
+# guide, for after a deliberate change (read the diff before committing).
 #
 # A ```sh block followed (after blank lines only) by a ```text block is a
 # command with its expected output; other ```sh blocks are run for their
@@ -14,6 +16,12 @@
 # it refuses to run when werk/ already exists, so nobody's work is lost.
 # Exit status: 0 when every output matches, 1 when one differs, 2 on error.
 set -u
+update=
+case ${1:-} in
+--update) update=1 ;;
+'') ;;
+*) echo "usage: controleer.sh [--update]" >&2; exit 2 ;;
+esac
 cd "$(dirname -- "$0")/../.." || exit 2
 doc=docs/workshop.md
 if [ -e werk ]; then
@@ -58,4 +66,20 @@ while [ -f "$tmp/$n.sh" ]; do
 	n=$((n + 1))
 done
 echo "controleer.sh: $ok outputs as documented, $bad different"
+if [ -n "$update" ] && [ "$bad" -gt 0 ]; then
+	# the same split as above; a text block that follows a command
+	# block gets that command's output now
+	awk -v dir="$tmp" '
+		function emit(f,   l) { while ((getline l < f) > 0) print l; close(f) }
+		/^```sh$/   { n++; print; inblock = 1; pend = 0; next }
+		/^```text$/ { print; if (pend) { emit(dir "/" n ".out"); skip = 1 }
+			      inblock = 2; pend = 0; next }
+		/^```/      { if (inblock == 1) pend = 1; inblock = 0; skip = 0; print; next }
+		inblock == 2 && skip { next }
+		{ print }
+		inblock == 0 && !/^[ \t]*$/ { pend = 0 }
+	' "$doc" > "$tmp/updated" && cat "$tmp/updated" > "$doc" || exit 2
+	echo "controleer.sh: $doc updated; read git diff before committing"
+	exit 0
+fi
 [ "$bad" -eq 0 ]
