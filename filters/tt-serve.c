@@ -54,6 +54,7 @@ static const char usage[] =
 "  -V, --version           show the version and the stemmer, and exit\n";
 
 #define BODY_LIMIT	(4u * 1024 * 1024)	/* bytes of a POST body */
+#define DISCARD_LIMIT	(1u * 1024 * 1024)	/* more of a chunked one */
 #define CONN_LIMIT	64			/* connections at once */
 #define CONN_TIMEOUT	10			/* seconds idle */
 #define CONN_MEMORY	(128u * 1024)		/* headers, URL (?text=) */
@@ -687,10 +688,32 @@ build_lexicon_json(void)
 enum route { R_NONE, R_PAGE, R_JS, R_CSS, R_ANALYSE, R_LEXICON };
 
 struct request {
+	char		*path;		/* the path as sent, before '?' */
+	int		 started;
 	enum route	 route;
 	struct ttbuf	 body;
+	size_t		 seen;		/* body bytes received */
 	int		 toobig;
 };
+
+/*
+ * libmicrohttpd's URI log callback: sees the request line's URI before it
+ * is unescaped. Routing looks at this raw path, so that no spelling
+ * (%2e%2e, %00, %2f) can reach anything but the literal paths below.
+ */
+static void *
+request_start(void *cls, const char *uri, struct MHD_Connection *c)
+{
+	struct request *rq = tt_xcalloc(1, sizeof *rq);
+	size_t n = strcspn(uri, "?");
+
+	(void)cls;
+	(void)c;
+	rq->path = tt_xmalloc(n + 1);
+	memcpy(rq->path, uri, n);
+	rq->path[n] = '\0';
+	return rq;
+}
 
 static enum route
 route_of(const char *url)
@@ -816,8 +839,12 @@ handle(void *cls, struct MHD_Connection *c, const char *url,
 
 	(void)cls;
 	(void)version;
-	if (rq == NULL) {
-		route = route_of(url);
+	(void)url;
+	if (rq == NULL)
+		return MHD_NO;
+	if (!rq->started) {
+		rq->started = 1;
+		route = route_of(rq->path);
 		if (route == R_NONE)
 			return reply_error(c, MHD_HTTP_NOT_FOUND, "not found");
 		get = strcmp(method, MHD_HTTP_METHOD_GET) == 0;
@@ -853,26 +880,30 @@ handle(void *cls, struct MHD_Connection *c, const char *url,
 		    strtoull(cl, NULL, 10) > BODY_LIMIT))
 			return reply_error(c, MHD_HTTP_CONTENT_TOO_LARGE,
 			    "body over the limit of 4194304 bytes");
-		rq = tt_xcalloc(1, sizeof *rq);
 		rq->route = route;
-		*con_cls = rq;
 		return MHD_YES;
 	}
 	if (*upload_size > 0) {
-		if (rq->body.len + *upload_size > BODY_LIMIT) {
-			/* a chunked body grew too large: answer now, the
-			 * connection is closed after the answer */
+		/* A body without a declared length (chunked) that grows over
+		 * the limit: libmicrohttpd 0.9 cannot answer in the middle
+		 * of an upload, so the rest is counted, not kept, up to
+		 * DISCARD_LIMIT more, and answered 413 at its end; a body
+		 * longer still has its connection closed. */
+		rq->seen += *upload_size;
+		if (rq->seen > BODY_LIMIT) {
 			rq->toobig = 1;
 			tt_buf_free(&rq->body);
-			return reply_error(c, MHD_HTTP_CONTENT_TOO_LARGE,
-			    "body over the limit of 4194304 bytes");
+			*upload_size = 0;
+			return rq->seen > BODY_LIMIT + DISCARD_LIMIT ? MHD_NO :
+			    MHD_YES;
 		}
 		tt_buf_add(&rq->body, upload_data, *upload_size);
 		*upload_size = 0;
 		return MHD_YES;
 	}
 	if (rq->toobig)
-		return MHD_YES;
+		return reply_error(c, MHD_HTTP_CONTENT_TOO_LARGE,
+		    "body over the limit of 4194304 bytes");
 	analyse_json(&b, rq->body.s ? rq->body.s : "", rq->body.len);
 	return reply_buf(c, MHD_HTTP_OK, "application/json; charset=utf-8",
 	    &b);
@@ -890,6 +921,7 @@ completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	if (rq == NULL)
 		return;
 	tt_buf_free(&rq->body);
+	free(rq->path);
 	free(rq);
 	*con_cls = NULL;
 }
@@ -1008,6 +1040,7 @@ main(int argc, char *argv[])
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONN_MEMORY,
 	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)CONN_LIMIT,
 	    MHD_OPTION_NOTIFY_COMPLETED, completed, NULL,
+	    MHD_OPTION_URI_LOG_CALLBACK, request_start, NULL,
 	    MHD_OPTION_END);
 	if (d == NULL)
 		tt_die("%s: cannot listen: %s", listen, strerror(errno));
