@@ -124,6 +124,10 @@ report: all
 bench: all
 	@sh bench/run.sh
 
+# Requests per second of tt-serve for a 1,000-word text (loopback, bounded).
+bench-serve: all
+	@sh bench/serve.sh
+
 # The page on the shipped lexicons: http://127.0.0.1:8080/ (LISTEN=ADDR:PORT).
 LISTEN	?= 127.0.0.1:8080
 serve: all
@@ -189,5 +193,5 @@ uninstall:
 clean:
 	rm -rf $(BUILD) $(BIN)
 
-.PHONY: all deps check sanitize valgrind demo report bench serve fuzz install uninstall \
+.PHONY: all deps check sanitize valgrind demo report bench bench-serve serve fuzz install uninstall \
 	clean
