@@ -1,0 +1,243 @@
+#!/usr/bin/env bats
+# tt-serve: the JSON API on a small fixture lexicon, the limits and escapes
+# every request meets, 20 clients at once, and the page in headless
+# Chromium. One server for the whole file, on a port the kernel picks
+# (--listen 127.0.0.1:0; the URL it prints says which).
+
+load helper
+
+SFIX="$FIX/tt-serve"
+
+setup_file() {
+	D="$BATS_FILE_TMPDIR"
+	"$ROOT/${TT_BIN:-bin}/tt-serve" --listen 127.0.0.1:0 \
+	    -l "$FIX/tt-serve/jargon.tsv" -s "$FIX/tt-serve/score.tsv" \
+	    > "$D/url" 2> "$D/err" 3>&- &
+	echo $! > "$D/pid"
+	for _ in $(seq 100); do
+		if [ -s "$D/url" ] && curl -s -o /dev/null --max-time 2 "$(cat "$D/url")"; then
+			return 0
+		fi
+		sleep 0.1
+	done
+	echo "tt-serve did not start: $(cat "$D/err")" >&2
+	return 1
+}
+
+teardown_file() {
+	kill "$(cat "$BATS_FILE_TMPDIR/pid")" 2>/dev/null || true
+}
+
+url() {
+	printf '%sapi/%s' "$(cat "$BATS_FILE_TMPDIR/url")" "$1"
+}
+
+base() {
+	cat "$BATS_FILE_TMPDIR/url"
+}
+
+# code ARGS...: the HTTP status curl gets.
+code() {
+	curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$@"
+}
+
+analyse() {
+	curl -s --max-time 10 --data-binary @- -H 'Content-Type: text/plain' "$(url analyse)"
+}
+
+@test "prints its URL on loopback and nothing else on stdout" {
+	run cat "$BATS_FILE_TMPDIR/url"
+	assert_output --regexp '^http://127\.0\.0\.1:[0-9]+/$'
+	[ ! -s "$BATS_FILE_TMPDIR/err" ]
+}
+
+@test "POST /api/analyse: tokens, hits, markers, balances and totals exactly" {
+	run analyse < <(printf 'Derhalve helpt het wijkteam gewoon.\nDe buren: eigen kracht!')
+	assert_success
+	assert_output "$(cat "$SFIX/small.json")"
+}
+
+@test "offsets are bytes of the UTF-8 text" {
+	run analyse <<<'Café wijkteam'
+	assert_output --partial '"start":6,"end":14,"first":1,"last":1,"match":"wijkteam"'
+}
+
+@test "CRLF and a BOM are handled as the reader does" {
+	run analyse < <(printf '\xef\xbb\xbfa\r\nwijkteam\r\n')
+	assert_output --partial '"text":"a\nwijkteam"'
+	assert_output --partial '"start":2,"end":10'
+}
+
+@test "GET /api/lexicon lists the loaded entries and their poles" {
+	run curl -s --max-time 10 "$(url lexicon)"
+	assert_success
+	assert_output "$(cat "$SFIX/lexicon.json")"
+}
+
+@test "an empty text has no hits and no balance" {
+	run analyse < /dev/null
+	assert_output --partial '"hits":[],"markers":[]'
+	assert_output --partial '"totals":{"tokens":0,"words":0,"hits":0,"markers":0,"per1000":null}'
+}
+
+@test "unknown paths and traversal in every spelling answer 404" {
+	for p in /etc/passwd /../../etc/passwd /%2e%2e/%2e%2e/etc/passwd \
+	    /..%2f..%2fetc%2fpasswd /%252e%252e/etc/passwd /api/../../etc/passwd \
+	    /api /api/ /app.js/ //app.js /index.htm /style.css.map '/%00' \
+	    /.%2e/.%2e/etc/passwd /api/analyse/x /%61pp.js '/%00/../app.js' /api%2flexicon; do
+		c=$(code --path-as-is "$(base)${p#/}")
+		[ "$c" = 404 ] || { echo "$p: $c"; return 1; }
+	done
+}
+
+@test "a wrong method answers 405 with Allow" {
+	[ "$(code "$(url analyse)")" = 405 ]
+	[ "$(code -X PUT --data x "$(url analyse)")" = 405 ]
+	[ "$(code -X POST --data x "$(url lexicon)")" = 405 ]
+	[ "$(code -X DELETE "$(base)")" = 405 ]
+	run curl -s -i --max-time 10 "$(url analyse)"
+	assert_output --partial $'Allow: POST\r'
+}
+
+@test "a body over 4 MB answers 413, whether its length is declared or not" {
+	run code --data-binary @- "$(url analyse)" < <(head -c 4194305 /dev/zero)
+	assert_output 413
+	run code -H 'Transfer-Encoding: chunked' --data-binary @- "$(url analyse)" \
+	    < <(head -c 5000000 /dev/zero)
+	assert_output 413
+	# a chunked body far over the limit has its connection closed
+	run code -H 'Transfer-Encoding: chunked' --data-binary @- "$(url analyse)" \
+	    < <(head -c 20000000 /dev/zero)
+	refute_output 200
+	# 4 MB exactly is still taken
+	run code --data-binary @- "$(url analyse)" < <(head -c 4194304 /dev/zero | tr '\0' 'a')
+	assert_output 200
+}
+
+@test "invalid UTF-8 and NUL are repaired to U+FFFD, one per bad byte" {
+	run analyse < <(printf 'a\xffb\x00c\xc3\x28 \xed\xa0\x80')
+	assert_success
+	assert_output --partial $'"text":"a\xef\xbf\xbdb\xef\xbf\xbdc\xef\xbf\xbd( \xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd"'
+}
+
+@test "<script>, quotes and </mark> come back escaped in the JSON" {
+	run analyse <<<'<script>alert("x")</script> </mark> & wijkteam'
+	assert_output --partial '"text":"\u003cscript\u003ealert(\"x\")\u003c/script\u003e \u003c/mark\u003e \u0026 wijkteam",'
+	no_match -F '<script>' <<<"$output"
+}
+
+@test "/?text= fills the text area, escaped and repaired" {
+	run curl -s --max-time 10 "$(base)?text=%3Cscript%3Ealert(%22x%22)%3C%2Ftextarea%3E%FF"
+	assert_output --partial $'>&lt;script&gt;alert(&quot;x&quot;)&lt;/textarea&gt;\xef\xbf\xbd</textarea>'
+	no_match -F '<script>alert' <<<"$output"
+}
+
+@test "every answer carries the Content-Security-Policy" {
+	for p in "" app.js style.css api/lexicon no-such-page; do
+		run curl -s -i --max-time 10 "$(base)$p"
+		assert_output --partial "Content-Security-Policy: default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self';"
+		assert_output --partial 'X-Content-Type-Options: nosniff'
+	done
+	run curl -s -i --max-time 10 --data x "$(url analyse)"
+	assert_output --partial "Content-Security-Policy: default-src 'none';"
+}
+
+@test "the page loads nothing from outside" {
+	run curl -s --max-time 10 "$(base)"
+	assert_success
+	assert_output --partial '<script src="/app.js" defer></script>'
+	no_match -E '(src|href)="(https?:)?//' <<<"$output"
+}
+
+@test "200 requests from 20 clients at once are all answered correctly" {
+	D="$BATS_TEST_TMPDIR"
+	u=$(url analyse)
+	seq 200 | xargs -P 20 -I{} curl -s --max-time 30 -o "$D/{}.json" \
+	    --data-binary 'Tekst {}: het wijkteam en eigen kracht, gewoon.' "$u"
+	n=0
+	for i in $(seq 200); do
+		grep -qF "\"text\":\"Tekst $i: het wijkteam en eigen kracht, gewoon.\"" "$D/$i.json" &&
+		    grep -qF '"totals":{"tokens":11,"words":7,"hits":2,"markers":1,"per1000":285.7143}' "$D/$i.json" &&
+		    n=$((n + 1))
+	done
+	[ "$n" -eq 200 ]
+}
+
+@test "the server is still alive and right after all the bad requests" {
+	kill -0 "$(cat "$BATS_FILE_TMPDIR/pid")"
+	run analyse < <(printf 'Derhalve helpt het wijkteam gewoon.\nDe buren: eigen kracht!')
+	assert_output "$(cat "$SFIX/small.json")"
+}
+
+@test "--listen: a bad address is a usage error; 0.0.0.0 warns about the network" {
+	run --separate-stderr tt-serve --listen nowhere
+	assert_failure 2
+	[[ "$stderr" == "tt-serve: --listen nowhere: expected an IPv4 ADDR:PORT"* ]]
+	run --separate-stderr tt-serve --listen 127.0.0.1:99999
+	assert_failure 2
+	run --separate-stderr tt-serve extra-operand
+	assert_failure 2
+	run --separate-stderr timeout --preserve-status -s INT 1 tt-serve --listen 0.0.0.0:0 \
+	    -l "$SFIX/jargon.tsv" -s "$SFIX/score.tsv"
+	assert_success
+	assert_output --regexp '^http://0\.0\.0\.0:[0-9]+/$'
+	[[ "$stderr" == *"warning: listening on 0.0.0.0:"*"the classroom"* ]]
+}
+
+@test "a bad lexicon stops it before it listens, with file:line" {
+	printf '#id\tpattern\tcategory\nx\t/(/\tc\n' > "$BATS_TEST_TMPDIR/bad.tsv"
+	run --separate-stderr tt-serve --listen 127.0.0.1:0 -l "$BATS_TEST_TMPDIR/bad.tsv"
+	assert_failure 2
+	assert_output ''
+	[[ "$stderr" == "tt-serve: $BATS_TEST_TMPDIR/bad.tsv:2: "* ]]
+}
+
+# ---- the page in headless Chromium ---------------------------------------
+
+chromium_dom() {
+	command -v chromium >/dev/null || skip "no chromium"
+	timeout 60 chromium --headless --no-sandbox --disable-gpu \
+	    --virtual-time-budget=5000 --dump-dom "$1" 2>/dev/null | tr '\n' ' '
+}
+
+SAMPLE='Derhalve%20helpt%20het%20wijkteam%20gewoon.%0ADe%20buren%3A%20eigen%20kracht!%20%3Cscript%3Ealert(1)%3C%2Fscript%3E'
+
+@test "chromium: the page marks the hits and markers of the sample" {
+	run chromium_dom "$(base)?text=$SAMPLE"
+	assert_success
+	run grep -oE '<mark [^>]*data-entry="[^"]*" data-category="[^"]*" data-alternative="[^"]*"' <<<"$output"
+	assert_output "$(printf '%s\n' \
+	    '<mark class="c1" data-entry="jargon:wijkteam" data-category="actor-formeel" data-alternative="team in de wijk"' \
+	    '<mark class="c0" data-entry="jargon:eigen-kracht" data-category="burgerkracht" data-alternative="wat je zelf kunt"')"
+}
+
+@test "chromium: the formal/informal markers carry their pole and dimension" {
+	run chromium_dom "$(base)?text=$SAMPLE"
+	run grep -oE 'data-pole="[FI]" data-dimension="[a-z]+" data-marker="[^"]*" title="[^"]*">[^<]*' <<<"$output"
+	assert_output "$(printf '%s\n' \
+	    'data-pole="F" data-dimension="register" data-marker="score:rf-derhalve" title="formeel (register): Derhalve — score:rf-derhalve Alternatief: daarom">Derhalve' \
+	    'data-pole="I" data-dimension="register" data-marker="score:ri-gewoon" title="informeel (register): gewoon — score:ri-gewoon">gewoon' \
+	    'data-pole="I" data-dimension="bestuurlijk" data-marker="score:bi-buur" title="informeel (bestuurlijk): buren — score:bi-buur">buren')"
+}
+
+@test "chromium: the balances and jargon per 1,000 words show numbers" {
+	run chromium_dom "$(base)?text=$SAMPLE"
+	assert_output --partial 'id="per1000">166,7<'
+	assert_output --partial '<span class="label">Balans register </span><span class="waarde">0,00<'
+	assert_output --partial '<span class="waarde">-1,00<'
+}
+
+@test "chromium: an inserted <script> stays text and does not run" {
+	run chromium_dom "$(base)?text=$SAMPLE"
+	assert_output --partial '&lt;script&gt;alert(1)&lt;/script&gt;</div>'
+	no_match -F '<script>alert' <<<"$output"
+}
+
+@test "chromium: a screenshot of the page can be taken" {
+	command -v chromium >/dev/null || skip "no chromium"
+	run timeout 60 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars \
+	    --virtual-time-budget=5000 --window-size=1280,900 \
+	    --screenshot="$BATS_TEST_TMPDIR/serve.png" "$(base)?text=$SAMPLE"
+	[ -s "$BATS_TEST_TMPDIR/serve.png" ]
+	[ "$(head -c 4 "$BATS_TEST_TMPDIR/serve.png" | od -An -tx1 | tr -d ' ')" = 89504e47 ]
+}
