@@ -108,8 +108,9 @@ bench: all
 	@sh bench/run.sh
 
 # libFuzzer targets in tests/fuzz/, each built with the whole library under
-# ASan and UBSan, first replaying the saved regressions, then fuzzing for
-# FUZZ_TIME seconds from seeds taken from samples/ and the test fixtures.
+# ASan and UBSan; tests/fuzz/run.sh replays each one's saved regressions,
+# then fuzzes it for FUZZ_TIME seconds from seeds taken from samples/ and the
+# test fixtures.
 # The reader's buffer and map window are made small, so that inputs of the
 # fuzzers' size cross their edges.
 FUZZ_TIME ?= 30
@@ -128,26 +129,7 @@ $(BUILD)/.fuzz-deps-ok:
 	@mkdir -p $(@D) && touch $@
 
 fuzz: $(BUILD)/.fuzz-deps-ok $(addprefix $(BUILD)/fuzz/,$(FUZZERS))
-	@failed=; for f in $(FUZZERS); do \
-	    mkdir -p $(BUILD)/fuzz/corpus/$$f tests/fuzz/regressions/$$f; \
-	    if [ -n "$$(ls tests/fuzz/regressions/$$f)" ] && \
-	        ! $(BUILD)/fuzz/$$f tests/fuzz/regressions/$$f/* >/dev/null 2>&1; then \
-	        echo "fuzz: $$f: a saved regression fails again"; \
-	        failed="$$failed $$f"; continue; fi; \
-	    echo "fuzz: $$f: regressions pass; fuzzing $(FUZZ_TIME) s"; \
-	    if ! $(BUILD)/fuzz/$$f -max_total_time=$(FUZZ_TIME) -timeout=10 \
-	        -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
-	        -artifact_prefix=$(BUILD)/fuzz/$$f- \
-	        $(BUILD)/fuzz/corpus/$$f tests/fuzz/seeds samples tests/fixtures \
-	        2>$(BUILD)/fuzz/$$f.log; then \
-	        tail -40 $(BUILD)/fuzz/$$f.log; \
-	        echo "fuzz: $$f: crash saved as $(BUILD)/fuzz/$$f-*;" \
-	             "add it to tests/fuzz/regressions/$$f/"; \
-	        failed="$$failed $$f"; continue; fi; \
-	    grep -E 'stat::number_of_executed_units|stat::peak_rss_mb' \
-	        $(BUILD)/fuzz/$$f.log | sed "s/^/fuzz: $$f: /"; \
-	done; \
-	if [ -n "$$failed" ]; then echo "fuzz: failed:$$failed"; exit 1; fi
+	@sh tests/fuzz/run.sh $(BUILD) $(FUZZ_TIME) $(FUZZERS)
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
