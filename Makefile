@@ -2,7 +2,8 @@
 #
 # `make demo` and `make check` are all a new user runs: on a fresh Debian 12
 # machine the `deps` step installs what is missing with apt-get (as root) or
-# prints the exact command to run (as anyone else).
+# prints the exact command to run (as anyone else). A plain `make` asks only
+# for what the build needs; the demo and the tests ask for the rest.
 
 PREFIX	?= /usr/local
 DESTDIR	?=
@@ -32,12 +33,14 @@ MAN1	 = $(wildcard filters/*.1 pipelines/*.1)
 MAN5	 = $(wildcard filters/*.5)
 LEXICONS = $(wildcard lexicons/*.tsv lexicons/*.txt)
 
-# Debian packages the build, the tests and the demo need.
+# Debian packages the build needs (a plain `make`), and those the tests and
+# the demo need besides (`make check`, `make demo`).
 DEB_BUILD = gcc make pkg-config libpcre2-dev libstemmer-dev libutf8proc-dev
 DEB_TEST  = bats bats-assert bats-support locales groff-base groff poppler-utils \
 	    pandoc gnuplot-nox graphviz parallel util-linux libxml2-utils chromium \
 	    bsdextrautils
 STAMP	 = $(BUILD)/.deps-ok
+TEST_STAMP = $(BUILD)/.test-deps-ok
 
 all: $(STAMP) $(addprefix $(BIN)/,$(PROGS))
 
@@ -56,18 +59,22 @@ $(BIN)/%: filters/%.c $(BUILD)/libtt.a $(LIBHDR)
 
 # Checks the libraries and tools once; installs them or says how.
 $(STAMP):
-	@sh tests/deps.sh $(DEB_BUILD) $(DEB_TEST)
+	@sh tests/deps.sh $(DEB_BUILD)
+	@mkdir -p $(@D) && touch $@
+
+$(TEST_STAMP): | $(STAMP)
+	@sh tests/deps.sh $(DEB_TEST)
 	@mkdir -p $(@D) && touch $@
 
 deps:
-	@rm -f $(STAMP)
-	@$(MAKE) --no-print-directory $(STAMP)
+	@rm -f $(STAMP) $(TEST_STAMP)
+	@$(MAKE) --no-print-directory $(STAMP) $(TEST_STAMP)
 
-check: all
+check: all $(TEST_STAMP)
 	sh tests/run.sh
 
 # Everything built with AddressSanitizer and UBSan, the whole suite run on it.
-sanitize: $(STAMP)
+sanitize: $(STAMP) $(TEST_STAMP)
 	$(MAKE) BUILD=build/asan BIN=build/asan/bin \
 	    CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
 	    LDFLAGS='-fsanitize=address,undefined' all
@@ -86,7 +93,7 @@ VALGRIND_TESTS = $(filter-out tests/hostile.bats,$(wildcard tests/*.bats))
 VALGRIND = valgrind -q --vgdb=no --error-exitcode=99 --leak-check=full \
 	   --errors-for-leak-kinds=definite,indirect \
 	   --show-leak-kinds=definite,indirect
-valgrind: all
+valgrind: all $(TEST_STAMP)
 	@sh tests/deps.sh valgrind
 	@rm -rf $(BUILD)/valgrind/bin && mkdir -p $(BUILD)/valgrind/bin
 	@for p in $(PROGS); do \
@@ -95,12 +102,12 @@ valgrind: all
 	    chmod +x $(BUILD)/valgrind/bin/$$p; done
 	TT_BIN=$(BUILD)/valgrind/bin sh tests/run.sh $(VALGRIND_TESTS)
 
-demo: all
+demo: all $(TEST_STAMP)
 	@sh pipelines/demo.sh
 
 # The demo's report as one HTML page, and as a PNG rendered by headless
 # Chromium, to look at: build/demo/report.html and report.png.
-report: all
+report: all $(TEST_STAMP)
 	@sh tests/deps.sh chromium
 	@sh pipelines/demo.sh report
 
