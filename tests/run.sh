@@ -8,7 +8,8 @@
 set -u
 cd "$(dirname "$0")/.." || exit 2
 log=$(mktemp) || exit 2
-trap 'rm -f "$log" "$log.status"' EXIT INT TERM
+trap 'rm -f "$log" "$log.status"' EXIT
+trap 'exit 2' INT TERM
 if [ $# -eq 0 ]; then
 	set -- tests/*.bats
 fi
