@@ -2,7 +2,8 @@
 #
 # `make demo` and `make check` are all a new user runs: on a fresh Debian 12
 # machine the `deps` step installs what is missing with apt-get (as root) or
-# prints the exact command to run (as anyone else).
+# prints the exact command to run (as anyone else). A plain `make` asks only
+# for what the build needs; the demo and the tests ask for the rest.
 
 PREFIX	?= /usr/local
 DESTDIR	?=
@@ -32,13 +33,15 @@ MAN1	 = $(wildcard filters/*.1 pipelines/*.1)
 MAN5	 = $(wildcard filters/*.5)
 LEXICONS = $(wildcard lexicons/*.tsv lexicons/*.txt)
 
-# Debian packages the build, the tests and the demo need.
+# Debian packages the build needs (a plain `make`), and those the tests and
+# the demo need besides (`make check`, `make demo`).
 DEB_BUILD = gcc make pkg-config libpcre2-dev libstemmer-dev libutf8proc-dev \
 	    libmicrohttpd-dev
 DEB_TEST  = bats bats-assert bats-support locales groff-base groff poppler-utils \
 	    pandoc gnuplot-nox graphviz parallel util-linux libxml2-utils chromium \
 	    bsdextrautils
 STAMP	 = $(BUILD)/.deps-ok
+TEST_STAMP = $(BUILD)/.test-deps-ok
 
 all: $(STAMP) $(addprefix $(BIN)/,$(PROGS))
 
@@ -73,37 +76,51 @@ $(BIN)/tt-serve: filters/tt-serve.c $(BUILD)/serve/serve-assets.h $(BUILD)/libtt
 
 # Checks the libraries and tools once; installs them or says how.
 $(STAMP):
-	@sh tests/deps.sh $(DEB_BUILD) $(DEB_TEST)
+	@sh tests/deps.sh $(DEB_BUILD)
+	@mkdir -p $(@D) && touch $@
+
+$(TEST_STAMP): | $(STAMP)
+	@sh tests/deps.sh $(DEB_TEST)
 	@mkdir -p $(@D) && touch $@
 
 deps:
-	@rm -f $(STAMP)
-	@$(MAKE) --no-print-directory $(STAMP)
+	@rm -f $(STAMP) $(TEST_STAMP)
+	@$(MAKE) --no-print-directory $(STAMP) $(TEST_STAMP)
 
-check: all
+check: all $(TEST_STAMP)
 	sh tests/run.sh
 
 # Everything built with AddressSanitizer and UBSan, the whole suite run on it.
-sanitize: $(STAMP)
+sanitize: $(STAMP) $(TEST_STAMP)
 	$(MAKE) BUILD=build/asan BIN=build/asan/bin \
 	    CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
 	    LDFLAGS='-fsanitize=address,undefined' all
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	    TT_HOSTILE_TIMEOUT=180 TT_BIN=build/asan/bin sh tests/run.sh
 
-# The suite with every program run under valgrind's memcheck: any memory
-# error or leak makes the program exit 99 and its test fail. The filters'
-# and the pipelines' tests take about half an hour so; the hostile-input
-# matrix (10 MB lines, a million lines, for every program) would take
-# nearly an hour more, and runs under ASan in `make sanitize` instead.
+# The C programs' own suites (tests/PROG.bats for each program in filters/,
+# and toolkit.bats, which runs them all) with every program run under
+# valgrind's memcheck: any memory error or leak makes the program exit 99
+# and its test fail. Valgrind is here for what ASan cannot see: reads of
+# uninitialised memory, in the optimised build that is installed (not
+# ASan's -O1 rebuild), down into the uninstrumented libpcre2, libutf8proc
+# and libstemmer. Each filter's suite drives its options and inputs; the
+# pipelines' suites (tt-analyse, tt-scan, tt-report, parallel, workshop)
+# run the same filters with options those suites cover, through shell,
+# and spend most of their valgrind time starting valgrind for hundreds of
+# short runs, so their programs run under ASan and UBSan in
+# `make sanitize` only, as does the hostile-input matrix (10 MB lines, a
+# million lines, for every program), which under valgrind would take an
+# hour.
 # --vgdb=no: valgrind's gdbserver FIFOs in /tmp are named by process id
 # only; one left by a killed run as root stops a later run as nobody (the
 # tests that drop rights) whose process id is the same.
-VALGRIND_TESTS = $(filter-out tests/hostile.bats,$(wildcard tests/*.bats))
+VALGRIND_TESTS = $(foreach p,$(PROGS),$(wildcard tests/$(p).bats tests/$(p)-*.bats)) \
+		 tests/toolkit.bats
 VALGRIND = valgrind -q --vgdb=no --error-exitcode=99 --leak-check=full \
 	   --errors-for-leak-kinds=definite,indirect \
 	   --show-leak-kinds=definite,indirect
-valgrind: all
+valgrind: all $(TEST_STAMP)
 	@sh tests/deps.sh valgrind
 	@rm -rf $(BUILD)/valgrind/bin && mkdir -p $(BUILD)/valgrind/bin
 	@for p in $(PROGS); do \
@@ -112,12 +129,12 @@ valgrind: all
 	    chmod +x $(BUILD)/valgrind/bin/$$p; done
 	TT_BIN=$(BUILD)/valgrind/bin sh tests/run.sh $(VALGRIND_TESTS)
 
-demo: all
+demo: all $(TEST_STAMP)
 	@sh pipelines/demo.sh
 
 # The demo's report as one HTML page, and as a PNG rendered by headless
 # Chromium, to look at: build/demo/report.html and report.png.
-report: all
+report: all $(TEST_STAMP)
 	@sh tests/deps.sh chromium
 	@sh pipelines/demo.sh report
 
@@ -134,8 +151,9 @@ serve: all
 	$(BIN)/tt-serve --listen $(LISTEN)
 
 # libFuzzer targets in tests/fuzz/, each built with the whole library under
-# ASan and UBSan, first replaying the saved regressions, then fuzzing for
-# FUZZ_TIME seconds from seeds taken from samples/ and the test fixtures.
+# ASan and UBSan; tests/fuzz/run.sh replays each one's saved regressions,
+# then fuzzes it for FUZZ_TIME seconds from seeds taken from samples/ and the
+# test fixtures.
 # The reader's buffer and map window are made small, so that inputs of the
 # fuzzers' size cross their edges.
 FUZZ_TIME ?= 30
@@ -154,26 +172,7 @@ $(BUILD)/.fuzz-deps-ok:
 	@mkdir -p $(@D) && touch $@
 
 fuzz: $(BUILD)/.fuzz-deps-ok $(addprefix $(BUILD)/fuzz/,$(FUZZERS))
-	@failed=; for f in $(FUZZERS); do \
-	    mkdir -p $(BUILD)/fuzz/corpus/$$f tests/fuzz/regressions/$$f; \
-	    if [ -n "$$(ls tests/fuzz/regressions/$$f)" ] && \
-	        ! $(BUILD)/fuzz/$$f tests/fuzz/regressions/$$f/* >/dev/null 2>&1; then \
-	        echo "fuzz: $$f: a saved regression fails again"; \
-	        failed="$$failed $$f"; continue; fi; \
-	    echo "fuzz: $$f: regressions pass; fuzzing $(FUZZ_TIME) s"; \
-	    if ! $(BUILD)/fuzz/$$f -max_total_time=$(FUZZ_TIME) -timeout=10 \
-	        -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
-	        -artifact_prefix=$(BUILD)/fuzz/$$f- \
-	        $(BUILD)/fuzz/corpus/$$f tests/fuzz/seeds samples tests/fixtures \
-	        2>$(BUILD)/fuzz/$$f.log; then \
-	        tail -40 $(BUILD)/fuzz/$$f.log; \
-	        echo "fuzz: $$f: crash saved as $(BUILD)/fuzz/$$f-*;" \
-	             "add it to tests/fuzz/regressions/$$f/"; \
-	        failed="$$failed $$f"; continue; fi; \
-	    grep -E 'stat::number_of_executed_units|stat::peak_rss_mb' \
-	        $(BUILD)/fuzz/$$f.log | sed "s/^/fuzz: $$f: /"; \
-	done; \
-	if [ -n "$$failed" ]; then echo "fuzz: failed:$$failed"; exit 1; fi
+	@sh tests/fuzz/run.sh $(BUILD) $(FUZZ_TIME) $(FUZZERS)
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \

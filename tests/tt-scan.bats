@@ -187,7 +187,11 @@ ALERT: $T/src/nota.txt: 200.0 jargon hits per 1,000 words (more than 150)"
 @test "a second run while one holds the lock: a clear message, exit 2; --wait waits" {
 	mkdir -p "$S"
 	flock "$S/lock" sleep 2 &
-	sleep 0.3
+	# until the lock is taken (on a busy machine that can take a while)
+	for i in $(seq 100); do
+		flock -n "$S/lock" true || break
+		sleep 0.05
+	done
 	run --separate-stderr scan --state "$S" "$T/src"
 	assert_failure 2
 	assert_output ''
