@@ -118,7 +118,8 @@ cmd_list(int argc, char **argv, const char *category)
 	int c, nc = lexicon_ncategories(lx), *order, j, k, found = 0;
 	char w[64];
 
-	/* categories sorted by name; entries in lexicon order within */
+	/* categories sorted by name; entries in lexicon order within; an
+	 * entry of several categories is listed under each */
 	order = tt_xmalloc((size_t)(nc + 1) * sizeof *order);
 	for (c = 0; c < nc; c++)
 		order[c] = c;
@@ -135,11 +136,15 @@ cmd_list(int argc, char **argv, const char *category)
 		    lexicon_category(lx, order[j])) != 0)
 			continue;
 		for (i = 0; i < lexicon_count(lx); i++) {
+			const char *cn = lexicon_category(lx, order[j]);
+
 			e = lexicon_entry(lx, i);
-			if (e->catid != order[j])
+			for (k = 0; k < e->ncat && e->catids[k] != order[j]; k++)
+				;
+			if (k == e->ncat)
 				continue;
 			found = 1;
-			out_field(e->category, strlen(e->category), 1);
+			out_field(cn, strlen(cn), 1);
 			out_char('\t');
 			field(e->key, 0);
 			field(e->pattern, 0);
@@ -399,7 +404,8 @@ cmd_stats(int argc, char **argv)
 		    lexicon_entry(lx, j)->lexname == name; j++) {
 			e = lexicon_entry(lx, j);
 			n++;
-			percat[e->catid]++;
+			for (c = 0; c < e->ncat; c++)
+				percat[e->catids[c]]++;
 			phrases += e->ntokpat > 1;
 			alt += *e->alternative != '\0';
 			note += *e->note != '\0';

@@ -299,3 +299,63 @@ d	1	liwc:zorg	zorg	zorgt	_"
 	assert_output "2 entries, 0 warnings"
 	[ -z "$stderr" ]
 }
+
+@test "category a|b: list under each category, stats in each, explain as written" {
+	printf '%s\n' $'#id\tpattern\tcategory' $'buurman\tbuurman\tsociaal | familie' \
+	    $'oma\toma\tfamilie' > "$BATS_TEST_TMPDIR/x.tsv"
+	run --separate-stderr tt-lexicon check "$BATS_TEST_TMPDIR/x.tsv"
+	assert_success
+	assert_output '2 entries, 0 warnings'
+	run --separate-stderr tt-lexicon list "$BATS_TEST_TMPDIR/x.tsv"
+	assert_success
+	assert_output "#category	entry	pattern	alternative	weight	note
+familie	x:buurman	buurman	_	1	_
+familie	x:oma	oma	_	1	_
+sociaal	x:buurman	buurman	_	1	_"
+	run --separate-stderr tt-lexicon list -C sociaal "$BATS_TEST_TMPDIR/x.tsv"
+	assert_success
+	assert_output $'#category\tentry\tpattern\talternative\tweight\tnote\nsociaal\tx:buurman\tbuurman\t_\t1\t_'
+	run --separate-stderr tt-lexicon stats "$BATS_TEST_TMPDIR/x.tsv"
+	assert_success
+	assert_line --index 1 $'x\tentries\t2'
+	assert_line --index 12 $'x\tcategory:sociaal\t1'
+	assert_line --index 13 $'x\tcategory:familie\t2'
+	[ "${#lines[@]}" -eq 14 ]
+	run --separate-stderr tt-lexicon explain -l "$BATS_TEST_TMPDIR/x.tsv" buurman
+	assert_success
+	assert_line --index 0 "x:buurman (sociaal|familie): 'buurman' at word 1"
+}
+
+@test "category a|b: tt-jargon writes the field as written; -x and tt-kwic -C take one of its names" {
+	printf '%s\n' $'#id\tpattern\tcategory' $'buurman\tbuurman\tsociaal|familie' \
+	    $'oma\toma\tfamilie' > "$BATS_TEST_TMPDIR/x.tsv"
+	printf 'De buurman en oma.\n' | tt-tokenise --doc d > "$BATS_TEST_TMPDIR/s"
+	run --separate-stderr tt-jargon -l "$BATS_TEST_TMPDIR/x.tsv" -o "$BATS_TEST_TMPDIR/s"
+	assert_success
+	assert_output "#doc	line	entry	category	match	alternative
+d	1	x:buurman	sociaal|familie	buurman	_
+d	1	x:oma	familie	oma	_"
+	run --separate-stderr tt-jargon -l "$BATS_TEST_TMPDIR/x.tsv" -x sociaal -o "$BATS_TEST_TMPDIR/s"
+	assert_success
+	assert_output $'#doc\tline\tentry\tcategory\tmatch\talternative\nd\t1\tx:oma\tfamilie\toma\t_'
+	tt-jargon -l "$BATS_TEST_TMPDIR/x.tsv" "$BATS_TEST_TMPDIR/s" > "$BATS_TEST_TMPDIR/j"
+	run --separate-stderr tt-kwic -l "$BATS_TEST_TMPDIR/x.tsv" -C sociaal "$BATS_TEST_TMPDIR/j"
+	assert_success
+	assert_output 'd:1                                             De buurman en oma.'
+	run --separate-stderr tt-kwic -l "$BATS_TEST_TMPDIR/x.tsv" -C familie "$BATS_TEST_TMPDIR/j"
+	assert_success
+	assert_output 'd:1                                             De buurman en oma.
+d:1                                  De buurman en oma.'
+}
+
+@test "category a|b: an empty or repeated name and - with others are errors" {
+	printf '%s\n' $'#id\tpattern\tcategory' $'a\tx\ta||b' $'b\ty\t-|a' \
+	    $'c\tz\ta | a' $'d\tw\tb|' > "$BATS_TEST_TMPDIR/x.tsv"
+	run --separate-stderr tt-lexicon check "$BATS_TEST_TMPDIR/x.tsv"
+	assert_failure 2
+	assert_output ''
+	[ "$stderr" = "tt-lexicon: $BATS_TEST_TMPDIR/x.tsv:2: category: empty name in 'a||b'
+tt-lexicon: $BATS_TEST_TMPDIR/x.tsv:3: category: the exception '-' cannot have other categories: '-|a'
+tt-lexicon: $BATS_TEST_TMPDIR/x.tsv:4: category: a name given twice in 'a | a'
+tt-lexicon: $BATS_TEST_TMPDIR/x.tsv:5: category: empty name in 'b|'" ]
+}
