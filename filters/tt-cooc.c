@@ -467,8 +467,8 @@ count_stream(int argc, char **argv)
 					    st.lineno, val.s);
 				vs = NULL;
 			} else {
-				s = lexicon_category(lx,
-				    lexicon_entry(lx, (size_t)e)->catid);
+				/* "a|b" as written: one value per token */
+				s = lexicon_entry(lx, (size_t)e)->category;
 				vs = s;
 				vn = strlen(s);
 			}

@@ -283,8 +283,10 @@ main(int argc, char *argv[])
 
 	lx = lexicon_load(nlex > 0 ? lexpaths : deflex, nlex > 0 ? nlex : 1);
 	free(lexpaths);
-	if (lx == NULL)
+	if (lx == NULL) {
+		free(excludes);
 		return 2;
+	}
 	m = matcher_new(lx);
 	for (i = 0; i < nexcl; i++)
 		if (matcher_exclude(m, excludes[i]) == 0)

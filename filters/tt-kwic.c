@@ -819,7 +819,7 @@ load_entries(void)
 		found = 0;
 		for (k = 0; k < lexicon_count(lx); k++) {
 			e = lexicon_entry(lx, k);
-			if (strcmp(e->category, categories[i]) == 0) {
+			if (lexentry_in_category(lx, e, categories[i])) {
 				intern_put(want_entries, e->key,
 				    strlen(e->key), NULL);
 				found = 1;

@@ -118,7 +118,8 @@ cmd_list(int argc, char **argv, const char *category)
 	int c, nc = lexicon_ncategories(lx), *order, j, k, found = 0;
 	char w[64];
 
-	/* categories sorted by name; entries in lexicon order within */
+	/* categories sorted by name; entries in lexicon order within; an
+	 * entry of several categories is listed under each */
 	order = tt_xmalloc((size_t)(nc + 1) * sizeof *order);
 	for (c = 0; c < nc; c++)
 		order[c] = c;
@@ -135,11 +136,15 @@ cmd_list(int argc, char **argv, const char *category)
 		    lexicon_category(lx, order[j])) != 0)
 			continue;
 		for (i = 0; i < lexicon_count(lx); i++) {
+			const char *cn = lexicon_category(lx, order[j]);
+
 			e = lexicon_entry(lx, i);
-			if (e->catid != order[j])
+			for (k = 0; k < e->ncat && e->catids[k] != order[j]; k++)
+				;
+			if (k == e->ncat)
 				continue;
 			found = 1;
-			out_field(e->category, strlen(e->category), 1);
+			out_field(cn, strlen(cn), 1);
 			out_char('\t');
 			field(e->key, 0);
 			field(e->pattern, 0);
@@ -399,7 +404,8 @@ cmd_stats(int argc, char **argv)
 		    lexicon_entry(lx, j)->lexname == name; j++) {
 			e = lexicon_entry(lx, j);
 			n++;
-			percat[e->catid]++;
+			for (c = 0; c < e->ncat; c++)
+				percat[e->catids[c]]++;
 			phrases += e->ntokpat > 1;
 			alt += *e->alternative != '\0';
 			note += *e->note != '\0';
@@ -495,22 +501,96 @@ split_ws(char *s, char **out, int max)
 	}
 }
 
+/* The words of a LIWC dictionary, one per distinct pattern, in order of
+ * first appearance; cats holds ncat flags per word. */
+struct liwc {
+	struct intern	*pats;		/* pattern -> word number */
+	struct intern	*ids;		/* ids given so far */
+	char		**id;		/* by word */
+	unsigned long	*line;		/* by word: first line */
+	unsigned char	*cats;		/* by word: ncat flags */
+	size_t		 nword, cap, ncat;
+};
+
+/*
+ * Adds the categories of one word line (pattern pat, id base idb) to the
+ * word of that pattern, creating it with a unique id (idb, idb-2, ...)
+ * when it is new. Returns the first line of the word when the line
+ * repeats it, or 0.
+ */
+static unsigned long
+liwc_add(struct liwc *d, const struct ttbuf *pat, struct ttbuf *idb,
+    const unsigned char *cats, unsigned long lineno)
+{
+	size_t w, c, base = idb->len;
+	uint32_t k;
+	int added, dup;
+	char num[32];
+
+	k = intern_put(d->pats, pat->s, pat->len, &added);
+	w = k;
+	if (added) {
+		if (d->nword == d->cap) {
+			d->cap = d->cap ? d->cap * 2 : 256;
+			d->id = tt_xrealloc(d->id, d->cap * sizeof *d->id);
+			d->line = tt_xrealloc(d->line, d->cap *
+			    sizeof *d->line);
+			d->cats = tt_xrealloc(d->cats, d->cap * (d->ncat + 1));
+		}
+		for (dup = 1;; dup++) {
+			idb->len = base;
+			if (dup > 1) {
+				snprintf(num, sizeof num, "-%d", dup);
+				tt_buf_add(idb, num, strlen(num));
+			}
+			intern_put(d->ids, idb->s, idb->len, &added);
+			if (added)
+				break;
+		}
+		tt_buf_addc(idb, '\0');
+		d->id[w] = tt_xstrdup(idb->s);
+		d->line[w] = lineno;
+		memset(d->cats + w * d->ncat, 0, d->ncat);
+		d->nword++;
+	}
+	for (c = 0; c < d->ncat; c++)
+		d->cats[w * d->ncat + c] |= cats[c];
+	return added ? 0 : d->line[w];
+}
+
+/*
+ * Converts a LIWC .dic (a category list between two '%' lines, then
+ * "word<TAB>number..." lines) to a lexicon on stdout: one entry per word
+ * with all its categories ("sociaal|zorg"), in the order of the category
+ * list, so that it counts in each. A word line it cannot represent
+ * (LIWC's conditional syntax, a '*' not at the end, an undefined
+ * category) is reported as file:line and skipped, and the status is 2; a
+ * repeated word is merged into its first line with a warning. Errors in
+ * the file's structure (no '%' lines, a bad category list, invalid UTF-8)
+ * end the import before anything but the header is written.
+ */
 static int
 cmd_import_liwc(const char *path)
 {
 	FILE *fp;
 	char *line = NULL, *f[256], *s;
-	size_t cap = 0, n;
+	size_t cap = 0, n, w, c;
 	ssize_t len;
-	unsigned long lineno = 0;
-	int state = 0, nf, i, k;
-	struct intern *catnum = intern_new(), *ids = intern_new();
+	unsigned long lineno = 0, first;
+	int state = 0, nf, i, k, bad;
+	struct intern *catnum = intern_new();
 	char **catname = NULL;
 	size_t ncat = 0;
 	struct ttbuf id = { 0 }, pat = { 0 }, note = { 0 }, lid = { 0 };
+	struct ttbuf word = { 0 };
+	unsigned char *cats = NULL;
+	struct liwc d;
 	int added;
 	const char *base;
 
+	memset(&d, 0, sizeof d);
+	d.pats = intern_new();
+	d.ids = intern_new();
 	if (strcmp(path, "-") == 0)
 		fp = stdin, path = "<stdin>";
 	else if ((fp = fopen(path, "r")) == NULL)
@@ -536,7 +616,10 @@ cmd_import_liwc(const char *path)
 			continue;
 		nf = split_ws(s, f, 256);
 		if (state < 2 && nf == 1 && strcmp(f[0], "%") == 0) {
-			state++;
+			if (++state == 2) {
+				d.ncat = ncat;
+				cats = tt_xmalloc(ncat + 1);
+			}
 			continue;
 		}
 		if (state == 0)
@@ -547,6 +630,10 @@ cmd_import_liwc(const char *path)
 			    strlen(f[0]))
 				tt_die("%s:%lu: expected 'number<TAB>category'",
 				    path, lineno);
+			if (strchr(f[1], '|') != NULL || strcmp(f[1], "-") == 0)
+				tt_die("%s:%lu: category name '%s' cannot be "
+				    "used ('|' separates categories, '-' marks "
+				    "exceptions)", path, lineno, f[1]);
 			intern_put(catnum, f[0], strlen(f[0]), &added);
 			if (!added)
 				tt_die("%s:%lu: category %s defined twice", path,
@@ -561,19 +648,32 @@ cmd_import_liwc(const char *path)
 		for (k = nf; k > 1 && strspn(f[k - 1], "0123456789") ==
 		    strlen(f[k - 1]); k--)
 			;
-		if (k == nf)
-			tt_die("%s:%lu: '%s' has no category numbers", path,
-			    lineno, f[0]);
+		word.len = 0;
+		for (i = 0; i < k; i++) {
+			if (i > 0)
+				tt_buf_addc(&word, ' ');
+			tt_buf_add(&word, f[i], strlen(f[i]));
+		}
+		tt_buf_addc(&word, '\0');
+		if (strpbrk(word.s, "()<>") != NULL) {
+			tt_error("%s:%lu: '%s': LIWC conditional syntax is not "
+			    "supported", path, lineno, word.s);
+			continue;
+		}
+		if (k == nf) {
+			tt_error("%s:%lu: '%s' has no category numbers", path,
+			    lineno, word.s);
+			continue;
+		}
 		pat.len = 0;
 		id.len = 0;
 		for (i = 0; i < k; i++) {
 			size_t wl = strlen(f[i]);
 			int star = wl > 1 && f[i][wl - 1] == '*';
 
-			if (strchr(f[i], '(') != NULL || (strchr(f[i], '*') !=
-			    NULL && !star) || strcmp(f[i], "*") == 0)
-				tt_die("%s:%lu: unsupported LIWC word '%s'",
-				    path, lineno, f[i]);
+			if ((strchr(f[i], '*') != NULL && !star) ||
+			    strcmp(f[i], "*") == 0)
+				break;
 			if (i > 0) {
 				tt_buf_addc(&pat, ' ');
 				tt_buf_addc(&id, '-');
@@ -586,58 +686,70 @@ cmd_import_liwc(const char *path)
 				tt_buf_addc(&pat, '*');
 			tt_buf_add(&id, lid.s, lid.len);
 		}
-		for (i = k; i < nf; i++) {
-			int64_t c = intern_get(catnum, f[i], strlen(f[i]));
-			char num[32], *cat;
-			size_t base_len = id.len;
-			int dup = 1;
-
-			if (c < 0)
-				tt_die("%s:%lu: category %s is not defined", path,
-				    lineno, f[i]);
-			cat = catname[c];
-			/* ids: the word, then the word-category, then -2,... */
-			for (;; dup++) {
-				id.len = base_len;
-				if (dup == 2) {
-					tt_buf_addc(&id, '-');
-					tt_buf_add(&id, cat, strlen(cat));
-				} else if (dup > 2) {
-					tt_buf_addc(&id, '-');
-					tt_buf_add(&id, cat, strlen(cat));
-					snprintf(num, sizeof num, "-%d", dup - 1);
-					tt_buf_add(&id, num, strlen(num));
-				}
-				intern_put(ids, id.s, id.len, &added);
-				if (added)
-					break;
-			}
-			out_field(id.s, id.len, 1);
-			out_char('\t');
-			out_field(pat.s, pat.len, 0);
-			out_char('\t');
-			out_field(cat, strlen(cat), 0);
-			out_char('\t');
-			out_field(note.s, note.len, 0);
-			out_char('\n');
-			id.len = base_len;
+		if (i < k) {
+			tt_error("%s:%lu: unsupported LIWC word '%s' ('*' only "
+			    "at the end of a word)", path, lineno, f[i]);
+			continue;
 		}
+		memset(cats, 0, ncat);
+		for (bad = 0, i = k; i < nf && !bad; i++) {
+			int64_t ci = intern_get(catnum, f[i], strlen(f[i]));
+
+			if (ci < 0) {
+				tt_error("%s:%lu: category %s is not defined",
+				    path, lineno, f[i]);
+				bad = 1;
+			} else
+				cats[ci] = 1;
+		}
+		if (bad)
+			continue;
+		if ((first = liwc_add(&d, &pat, &id, cats, lineno)) != 0)
+			tt_warn("%s:%lu: warning: '%s' repeats line %lu: "
+			    "categories merged", path, lineno, word.s, first);
 	}
+	if (ferror(fp))
+		tt_die("%s: %s", path, strerror(errno));
 	if (state < 2)
 		tt_die("%s: no word list (a LIWC .dic has two '%%' lines around "
 		    "the categories)", path);
+	for (w = 0; w < d.nword; w++) {
+		const char *ps = intern_str(d.pats, (uint32_t)w, &n);
+
+		out_field(d.id[w], strlen(d.id[w]), 1);
+		out_char('\t');
+		out_field(ps, n, 0);
+		out_char('\t');
+		for (i = 0, c = 0; c < ncat; c++) {
+			if (!d.cats[w * ncat + c])
+				continue;
+			if (i++ > 0)
+				out_char('|');
+			out_field(catname[c], strlen(catname[c]), 0);
+		}
+		out_char('\t');
+		out_field(note.s, note.len, 0);
+		out_char('\n');
+		free(d.id[w]);
+	}
 	if (fp != stdin)
 		fclose(fp);
 	free(line);
 	for (n = 0; n < ncat; n++)
 		free(catname[n]);
 	free(catname);
+	free(cats);
+	free(d.id);
+	free(d.line);
+	free(d.cats);
+	intern_free(d.pats);
+	intern_free(d.ids);
 	intern_free(catnum);
-	intern_free(ids);
 	tt_buf_free(&id);
 	tt_buf_free(&pat);
 	tt_buf_free(&note);
 	tt_buf_free(&lid);
+	tt_buf_free(&word);
 	return tt_finish();
 }
 

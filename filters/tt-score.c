@@ -398,10 +398,10 @@ all_settled(void)
 }
 
 /* Writes the --explain line of a match of entry e over tokens first..
- * first+ntok-1. */
+ * first+ntok-1, counted in category cat (one of e's). */
 static void
 explain(const struct ptok *p, uint64_t first, int ntok,
-    const struct lexentry *e)
+    const struct lexentry *e, const char *cat)
 {
 	static struct ttbuf text;
 	const struct ptok *q;
@@ -417,7 +417,7 @@ explain(const struct ptok *p, uint64_t first, int ntok,
 	}
 	out_bytes(p->u->keys, p->u->keyslen);
 	out_char('\t');
-	out_field(e->category, strlen(e->category), 0);
+	out_field(cat, strlen(cat), 0);
 	out_char('\t');
 	out_field(e->key, strlen(e->key), 0);
 	out_char('\t');
@@ -430,7 +430,8 @@ explain(const struct ptok *p, uint64_t first, int ntok,
 }
 
 /* Pops what every matcher can settle, counts the matches in the unit of
- * their first token, then drops tokens and writes units that are done. */
+ * their first token (once in each category of the entry: "a|b" counts in
+ * a and in b), then drops tokens and writes units that are done. */
 static void
 settle(void)
 {
@@ -438,19 +439,24 @@ settle(void)
 	const struct lexentry *e;
 	struct ptok *p;
 	uint64_t done;
-	int k, c;
+	int k, c, i;
 
 	for (k = 0; k < nlex; k++) {
 		while (matcher_pop(mat[k], &mk)) {
 			if (mk.role == LEX_FIRST) {
 				p = PTOK(settled[k]);
 				e = lexicon_entry(lex[k], (size_t)mk.entry);
-				c = catmap[k][e->catid];
-				p->u->n[c]++;
-				p->u->w[c] += (int64_t)(e->weight * 1000 +
-				    (e->weight < 0 ? -0.5 : 0.5));
-				if (opt_explain)
-					explain(p, settled[k], mk.ntok, e);
+				for (i = 0; i < e->ncat; i++) {
+					c = catmap[k][e->catids[i]];
+					p->u->n[c]++;
+					p->u->w[c] += (int64_t)(e->weight *
+					    1000 + (e->weight < 0 ? -0.5 :
+					    0.5));
+					if (opt_explain)
+						explain(p, settled[k], mk.ntok,
+						    e, lexicon_category(lex[k],
+						    e->catids[i]));
+				}
 			}
 			settled[k]++;
 		}

@@ -337,3 +337,17 @@ tt-cooc: <stdin>:6: not a counts row (n, v or p)" ]
 	assert_failure 2
 	[ "$stderr" = "tt-cooc: --counts and --format dot exclude each other" ]
 }
+
+@test "--field category: an entry of several categories (a|b) has its field as written" {
+	printf '%s\n' $'#id\tpattern\tcategory' $'buurman\tbuurman\tsociaal|familie' \
+	    $'oma\toma\tfamilie' > "$BATS_TEST_TMPDIR/x.tsv"
+	printf 'De buurman en oma.\n' | tt-tokenise --doc d |
+	    tt-jargon -l "$BATS_TEST_TMPDIR/x.tsv" > "$BATS_TEST_TMPDIR/j"
+	run --separate-stderr tt-cooc -f category -l "$BATS_TEST_TMPDIR/x.tsv" -c "$BATS_TEST_TMPDIR/j"
+	assert_success
+	assert_output "#tt-cooc-counts	v1	field=category	unit=sent
+n	1
+v	familie	1
+v	sociaal|familie	1
+p	familie	sociaal|familie	1"
+}

@@ -216,18 +216,18 @@ lex	category:beleid	2
 lex	category:werkwijze	2"
 }
 
-@test "import-liwc: categories by name, prefix wildcards, unique ids" {
+@test "import-liwc: categories by name, prefix wildcards, one entry per word" {
 	cd "$F"
 	run --separate-stderr tt-lexicon import-liwc sample.dic
 	assert_success
+	# mantelzorg* 2 3 is one entry of both categories; De repeats de
 	assert_output "#id	pattern	category	note
 de	=de	funct	from LIWC dictionary sample.dic
-mantelzorg	mantelzorg*	sociaal	from LIWC dictionary sample.dic
-mantelzorg-zorg	mantelzorg*	zorg	from LIWC dictionary sample.dic
+mantelzorg	mantelzorg*	sociaal|zorg	from LIWC dictionary sample.dic
 buurman	=buurman	sociaal	from LIWC dictionary sample.dic
 zorg	zorg*	zorg	from LIWC dictionary sample.dic
-de-funct	=de	funct	from LIWC dictionary sample.dic
 kind-of	=kind =of	sociaal	from LIWC dictionary sample.dic"
+	[ "$stderr" = "tt-lexicon: sample.dic:10: warning: 'De' repeats line 6: categories merged" ]
 }
 
 @test "import-liwc: the result passes check and works in tt-jargon" {
@@ -239,8 +239,72 @@ d	1	1	1	1	word	mantelzorgers	_
 d	1	1	1	2	word	zorgt	_"
 	assert_success
 	assert_output "#doc	line	entry	category	match	alternative
-d	1	liwc:mantelzorg	sociaal	mantelzorgers	_
+d	1	liwc:mantelzorg	sociaal|zorg	mantelzorgers	_
 d	1	liwc:zorg	zorg	zorgt	_"
+}
+
+@test "import-liwc: a word of several categories is one entry of all, in the order of the category list" {
+	cd "$F"
+	run --separate-stderr tt-lexicon import-liwc multi.dic
+	assert_failure 2
+	# mantelzorg* 3 1 and again 3; oma 1 2 and Oma 3; buurvrouw* gets
+	# the next free id
+	assert_output "#id	pattern	category	note
+buurman	=buurman	sociaal|familie	from LIWC dictionary multi.dic
+mantelzorg	mantelzorg*	sociaal|zorg	from LIWC dictionary multi.dic
+oma	=oma	sociaal|familie|zorg	from LIWC dictionary multi.dic
+buurvrouw	=buurvrouw	sociaal	from LIWC dictionary multi.dic
+buurvrouw-2	buurvrouw*	zorg	from LIWC dictionary multi.dic"
+}
+
+@test "import-liwc: lines it cannot represent are reported and skipped, the rest imported, exit 2" {
+	cd "$F"
+	run --separate-stderr tt-lexicon import-liwc multi.dic
+	assert_failure 2
+	[ "${#lines[@]}" -eq 6 ]
+	[ "$stderr" = "tt-lexicon: multi.dic:8: '(kan) niet': LIWC conditional syntax is not supported
+tt-lexicon: multi.dic:11: warning: 'mantelzorg*' repeats line 7: categories merged
+tt-lexicon: multi.dic:12: warning: 'Oma' repeats line 9: categories merged
+tt-lexicon: multi.dic:13: category 9 is not defined
+tt-lexicon: multi.dic:15: unsupported LIWC word 'steun*ing' ('*' only at the end of a word)
+tt-lexicon: multi.dic:16: 'kameraad' has no category numbers" ]
+	# the same from stdin
+	run --separate-stderr tt-lexicon import-liwc - < multi.dic
+	assert_failure 2
+	[ "${#lines[@]}" -eq 6 ]
+	[[ "$stderr" == "tt-lexicon: <stdin>:8: '(kan) niet': LIWC conditional syntax is not supported"* ]]
+}
+
+@test "import-liwc: a repeated word only is merged with a warning, exit 0" {
+	printf '%s\n' % $'1\tsociaal' $'2\tzorg' % $'buurman\t1' $'Buurman\t2' $'buurman\t1' > "$BATS_TEST_TMPDIR/r.dic"
+	run --separate-stderr tt-lexicon import-liwc "$BATS_TEST_TMPDIR/r.dic"
+	assert_success
+	assert_output "#id	pattern	category	note
+buurman	=buurman	sociaal|zorg	from LIWC dictionary r.dic"
+	[ "$stderr" = "tt-lexicon: $BATS_TEST_TMPDIR/r.dic:6: warning: 'Buurman' repeats line 5: categories merged
+tt-lexicon: $BATS_TEST_TMPDIR/r.dic:7: warning: 'buurman' repeats line 5: categories merged" ]
+}
+
+@test "import-liwc: the imported file passes check with 0 warnings, and tt-score counts a word in each category" {
+	tt-lexicon import-liwc "$F/multi.dic" > "$BATS_TEST_TMPDIR/liwc.tsv" 2>/dev/null || [ $? -eq 2 ]
+	run --separate-stderr tt-lexicon check "$BATS_TEST_TMPDIR/liwc.tsv"
+	assert_success
+	assert_output '5 entries, 0 warnings'
+	[ -z "$stderr" ]
+	printf 'De buurman en oma helpen de mantelzorgers.\n' | tt-tokenise --doc d > "$BATS_TEST_TMPDIR/s"
+	run --separate-stderr tt-score -l "$BATS_TEST_TMPDIR/liwc.tsv" "$BATS_TEST_TMPDIR/s"
+	assert_success
+	# sociaal: buurman, oma, mantelzorgers; familie: buurman, oma;
+	# zorg: oma, mantelzorgers
+	assert_output "#doc	tokens	sociaal	familie	zorg	sociaal/1000	familie/1000	zorg/1000
+d	7	3	2	2	428.57	285.71	285.71"
+}
+
+@test "import-liwc: a category name with | or the name - cannot be imported" {
+	printf '%s\n' % $'1\tsociaal|zorg' % $'buurman\t1' > "$BATS_TEST_TMPDIR/b.dic"
+	run --separate-stderr tt-lexicon import-liwc "$BATS_TEST_TMPDIR/b.dic"
+	assert_failure 2
+	[ "$stderr" = "tt-lexicon: $BATS_TEST_TMPDIR/b.dic:2: category name 'sociaal|zorg' cannot be used ('|' separates categories, '-' marks exceptions)" ]
 }
 
 @test "import-liwc: bad files are reported with file:line, exit 2" {
@@ -298,4 +362,64 @@ d	1	liwc:zorg	zorg	zorgt	_"
 	assert_success
 	assert_output "2 entries, 0 warnings"
 	[ -z "$stderr" ]
+}
+
+@test "category a|b: list under each category, stats in each, explain as written" {
+	printf '%s\n' $'#id\tpattern\tcategory' $'buurman\tbuurman\tsociaal | familie' \
+	    $'oma\toma\tfamilie' > "$BATS_TEST_TMPDIR/x.tsv"
+	run --separate-stderr tt-lexicon check "$BATS_TEST_TMPDIR/x.tsv"
+	assert_success
+	assert_output '2 entries, 0 warnings'
+	run --separate-stderr tt-lexicon list "$BATS_TEST_TMPDIR/x.tsv"
+	assert_success
+	assert_output "#category	entry	pattern	alternative	weight	note
+familie	x:buurman	buurman	_	1	_
+familie	x:oma	oma	_	1	_
+sociaal	x:buurman	buurman	_	1	_"
+	run --separate-stderr tt-lexicon list -C sociaal "$BATS_TEST_TMPDIR/x.tsv"
+	assert_success
+	assert_output $'#category\tentry\tpattern\talternative\tweight\tnote\nsociaal\tx:buurman\tbuurman\t_\t1\t_'
+	run --separate-stderr tt-lexicon stats "$BATS_TEST_TMPDIR/x.tsv"
+	assert_success
+	assert_line --index 1 $'x\tentries\t2'
+	assert_line --index 12 $'x\tcategory:sociaal\t1'
+	assert_line --index 13 $'x\tcategory:familie\t2'
+	[ "${#lines[@]}" -eq 14 ]
+	run --separate-stderr tt-lexicon explain -l "$BATS_TEST_TMPDIR/x.tsv" buurman
+	assert_success
+	assert_line --index 0 "x:buurman (sociaal|familie): 'buurman' at word 1"
+}
+
+@test "category a|b: tt-jargon writes the field as written; -x and tt-kwic -C take one of its names" {
+	printf '%s\n' $'#id\tpattern\tcategory' $'buurman\tbuurman\tsociaal|familie' \
+	    $'oma\toma\tfamilie' > "$BATS_TEST_TMPDIR/x.tsv"
+	printf 'De buurman en oma.\n' | tt-tokenise --doc d > "$BATS_TEST_TMPDIR/s"
+	run --separate-stderr tt-jargon -l "$BATS_TEST_TMPDIR/x.tsv" -o "$BATS_TEST_TMPDIR/s"
+	assert_success
+	assert_output "#doc	line	entry	category	match	alternative
+d	1	x:buurman	sociaal|familie	buurman	_
+d	1	x:oma	familie	oma	_"
+	run --separate-stderr tt-jargon -l "$BATS_TEST_TMPDIR/x.tsv" -x sociaal -o "$BATS_TEST_TMPDIR/s"
+	assert_success
+	assert_output $'#doc\tline\tentry\tcategory\tmatch\talternative\nd\t1\tx:oma\tfamilie\toma\t_'
+	tt-jargon -l "$BATS_TEST_TMPDIR/x.tsv" "$BATS_TEST_TMPDIR/s" > "$BATS_TEST_TMPDIR/j"
+	run --separate-stderr tt-kwic -l "$BATS_TEST_TMPDIR/x.tsv" -C sociaal "$BATS_TEST_TMPDIR/j"
+	assert_success
+	assert_output 'd:1                                             De buurman en oma.'
+	run --separate-stderr tt-kwic -l "$BATS_TEST_TMPDIR/x.tsv" -C familie "$BATS_TEST_TMPDIR/j"
+	assert_success
+	assert_output 'd:1                                             De buurman en oma.
+d:1                                  De buurman en oma.'
+}
+
+@test "category a|b: an empty or repeated name and - with others are errors" {
+	printf '%s\n' $'#id\tpattern\tcategory' $'a\tx\ta||b' $'b\ty\t-|a' \
+	    $'c\tz\ta | a' $'d\tw\tb|' > "$BATS_TEST_TMPDIR/x.tsv"
+	run --separate-stderr tt-lexicon check "$BATS_TEST_TMPDIR/x.tsv"
+	assert_failure 2
+	assert_output ''
+	[ "$stderr" = "tt-lexicon: $BATS_TEST_TMPDIR/x.tsv:2: category: empty name in 'a||b'
+tt-lexicon: $BATS_TEST_TMPDIR/x.tsv:3: category: the exception '-' cannot have other categories: '-|a'
+tt-lexicon: $BATS_TEST_TMPDIR/x.tsv:4: category: a name given twice in 'a | a'
+tt-lexicon: $BATS_TEST_TMPDIR/x.tsv:5: category: empty name in 'b|'" ]
 }

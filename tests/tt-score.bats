@@ -288,3 +288,26 @@ tt-score: <stdin>:5: 3 fields where the header has 4" ]
 	assert_success
 	assert_output $'#doc\ttokens\trelatie\trelatie/1000\nd\t6\t1\t166.67'
 }
+
+@test "an entry of two categories (a|b) counts once in each, and --explain says so" {
+	printf '%s\n' $'#id\tpattern\tcategory\tweight' $'buurman\tbuurman\tsociaal|familie\t' \
+	    $'oma\toma\tfamilie\t' $'zorg\t*zorg\tzorg\t2' > "$BATS_TEST_TMPDIR/x.tsv"
+	printf 'De buurman en oma geven mantelzorg.\n' |
+	    tt-tokenise --doc d > "$BATS_TEST_TMPDIR/s"
+	run --separate-stderr tt-score -l "$BATS_TEST_TMPDIR/x.tsv" "$BATS_TEST_TMPDIR/s"
+	assert_success
+	# sociaal: buurman; familie: buurman, oma; zorg: mantelzorg
+	assert_output "#doc	tokens	sociaal	familie	zorg	sociaal/1000	familie/1000	zorg/1000
+d	6	1	2	1	166.67	333.33	166.67"
+	[ -z "$stderr" ]
+	run --separate-stderr tt-score -l "$BATS_TEST_TMPDIR/x.tsv" --explain "$BATS_TEST_TMPDIR/s"
+	assert_success
+	assert_output "#doc	category	entry	weight	match	where
+d	sociaal	x:buurman	1	buurman	d:1
+d	familie	x:buurman	1	buurman	d:1
+d	familie	x:oma	1	oma	d:1
+d	zorg	x:zorg	2	mantelzorg	d:1"
+	run --separate-stderr tt-score -l "$BATS_TEST_TMPDIR/x.tsv" --counts "$BATS_TEST_TMPDIR/s"
+	assert_success
+	assert_line --index 2 $'d\t6\t1\t2\t1\t1\t2\t2'
+}

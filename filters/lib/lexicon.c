@@ -578,8 +578,87 @@ new_entry(struct lexicon *lx)
 	return &lx->e[lx->n];
 }
 
+/*
+ * Sets e->category, e->catids, e->ncat, e->catid and e->exception from the
+ * category field cat: one name, or several separated by '|' ("a|b"; spaces
+ * around a name are dropped). Always sets them, so that the entry can be
+ * freed; returns 0, or -1 with the message in lx->msg for an empty name, a
+ * name given twice, or the exception "-" combined with other names.
+ */
+static int
+parse_categories(struct lexicon *lx, struct lexentry *e, const char *cat)
+{
+	struct ttbuf b = { 0 };
+	const char *p = cat, *bar;
+	int *ids, n = 0, i, rc = 0;
+	size_t len;
+
+	for (i = 1, bar = cat; (bar = strchr(bar, '|')) != NULL; bar++)
+		i++;
+	ids = tt_xmalloc((size_t)i * sizeof *ids);
+	tt_buf_reserve(&b, strlen(cat));
+	for (;;) {
+		bar = strchr(p, '|');
+		len = bar != NULL ? (size_t)(bar - p) : strlen(p);
+		while (len > 0 && *p == ' ') {
+			p++;
+			len--;
+		}
+		while (len > 0 && p[len - 1] == ' ')
+			len--;
+		if (len == 0) {
+			rc = fail(lx, "category: empty name in '%s'", cat);
+			break;
+		}
+		if (len == 1 && *p == '-' && (n > 0 || bar != NULL)) {
+			rc = fail(lx, "category: the exception '-' cannot have "
+			    "other categories: '%s'", cat);
+			break;
+		}
+		ids[n] = (int)intern_put(lx->cats, p, len, NULL);
+		for (i = 0; i < n && ids[i] != ids[n]; i++)
+			;
+		if (i < n) {
+			rc = fail(lx, "category: a name given twice in '%s'",
+			    cat);
+			break;
+		}
+		if (n++ > 0)
+			tt_buf_addc(&b, '|');
+		tt_buf_add(&b, p, len);
+		if (bar == NULL)
+			break;
+		p = bar + 1;
+	}
+	if (n == 0)
+		ids[n++] = (int)intern_put(lx->cats, cat, strlen(cat), NULL);
+	e->category = rc == 0 ? b.s : tt_xstrdup(cat);
+	if (rc != 0)
+		tt_buf_free(&b);
+	e->catids = ids;
+	e->ncat = n;
+	e->catid = ids[0];
+	e->exception = rc == 0 && strcmp(e->category, "-") == 0;
+	return rc;
+}
+
+int
+lexentry_in_category(const struct lexicon *lx, const struct lexentry *e,
+    const char *name)
+{
+	int i;
+
+	if (strcmp(name, e->category) == 0)
+		return 1;
+	for (i = 0; i < e->ncat; i++)
+		if (strcmp(name, lexicon_category(lx, e->catids[i])) == 0)
+			return 1;
+	return 0;
+}
+
 /* Registers the entry just filled in at lx->e[lx->n] with its key and
- * category; compiles the pattern. Returns 0 or -1 (message in lx->msg). */
+ * categories; compiles the pattern. Returns 0 or -1 (message in lx->msg),
+ * or -2 when the entry is kept (for its key) but broken. */
 static int
 add_entry(struct lexicon *lx, const char *lexname, const char *id,
     const char *pattern, const char *cat)
@@ -611,10 +690,8 @@ add_entry(struct lexicon *lx, const char *lexname, const char *id,
 	e->lexname = lexname;
 	e->id = tt_xstrdup(id);
 	e->pattern = tt_xstrdup(pattern);
-	e->category = tt_xstrdup(cat);
-	e->catid = (int)intern_put(lx->cats, cat, strlen(cat), NULL);
-	e->exception = strcmp(cat, "-") == 0;
-	if (compile_pattern(lx, lx->n, pattern) != 0) {
+	if (parse_categories(lx, e, cat) != 0 ||
+	    compile_pattern(lx, lx->n, pattern) != 0) {
 		/* keep the key so that ids stay numbered as entries */
 		e->ntokpat = 0;
 		lx->eloff[lx->n] = lx->el.n;
@@ -973,6 +1050,7 @@ lexicon_free(struct lexicon *lx)
 		free((char *)lx->e[i].id);
 		free((char *)lx->e[i].pattern);
 		free((char *)lx->e[i].category);
+		free((void *)lx->e[i].catids);
 		free((char *)lx->e[i].alternative);
 		free((char *)lx->e[i].note);
 	}
@@ -1466,7 +1544,7 @@ matcher_exclude(struct matcher *m, const char *spec)
 	for (i = 0; i < m->lx->n; i++) {
 		e = &m->lx->e[i];
 		if (strcmp(spec, e->key) == 0 || strcmp(spec, e->id) == 0 ||
-		    strcmp(spec, e->category) == 0) {
+		    lexentry_in_category(m->lx, e, spec)) {
 			m->silent[i] = 1;
 			n++;
 		}

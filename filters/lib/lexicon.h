@@ -46,16 +46,20 @@ struct lexentry {
 	const char	*lexname;	/* file base name without .tsv */
 	const char	*id;
 	const char	*pattern;	/* as written in the file */
-	const char	*category;
+	const char	*category;	/* "a" or "a|b": as written, no spaces
+					 * around | */
 	const char	*alternative;	/* "" when none */
 	const char	*note;		/* "" when none */
 	double		 weight;	/* 1 when not given */
-	int		 catid;		/* dense category number, from 0 */
+	int		 catid;		/* dense category number, from 0: the
+					 * first of catids */
 	int		 exception;	/* category "-": matches, never counts */
 	int		 ntokpat;	/* token patterns in the pattern */
 	int		 maxspan;	/* most tokens a match can cover */
 	const char	*file;		/* file name as given, for messages */
 	unsigned long	 line;		/* line of the entry in file */
+	int		 ncat;		/* categories: 1, more with "a|b" */
+	const int	*catids;	/* their numbers, in the order written */
 };
 
 struct lexicon;
@@ -84,9 +88,14 @@ size_t		 lexicon_count(const struct lexicon *lx);
 const struct lexentry *lexicon_entry(const struct lexicon *lx, size_t i);
 /* Index of the entry with key "lexicon:id", or -1. */
 long		 lexicon_find(const struct lexicon *lx, const char *key);
-/* Categories, numbered from 0 in order of first appearance. */
+/* Categories, numbered from 0 in order of first appearance; a field
+ * "a|b" names two (an entry counts in each). */
 int		 lexicon_ncategories(const struct lexicon *lx);
 const char	*lexicon_category(const struct lexicon *lx, int catid);
+/* Whether name is the category field of e as written or one of its
+ * categories. */
+int		 lexentry_in_category(const struct lexicon *lx,
+		    const struct lexentry *e, const char *name);
 /* Most tokens any match can cover (tokens of the pattern plus its gaps):
  * the most tokens a matcher keeps pending. */
 int		 lexicon_maxspan(const struct lexicon *lx);
