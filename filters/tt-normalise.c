@@ -311,7 +311,7 @@ main(int argc, char **argv)
 		case 'h':
 			tt_help(usage);
 		case 'V':
-			tt_version();
+			tt_version(NULL);
 			break;
 		default:
 			tt_usage(usage);

@@ -253,7 +253,7 @@ main(int argc, char **argv)
 		case 'h':
 			tt_help(usage);
 		case 'V':
-			tt_version();
+			tt_version(NULL);
 		default:
 			tt_usage(usage);
 		}

@@ -18,7 +18,14 @@ programs() {
 	[ -z "$stderr" ]
 }
 
-@test "every program: --help on stdout exit 0, --version names itself and the stemmer" {
+# The programs that do not stem: they do not link libstemmer, and their
+# --version names no stemmer.
+unstemmed() {
+	case $1 in tt-normalise | tt-tokenise) return 0 ;; esac
+	return 1
+}
+
+@test "every program: --help on stdout exit 0, --version names itself and the stemmer it uses" {
 	for p in $(programs); do
 		run --separate-stderr "$p" --help
 		[ "$status" -eq 0 ] || { echo "$p --help: $status"; return 1; }
@@ -26,7 +33,12 @@ programs() {
 		run --separate-stderr "$p" --version
 		[ "$status" -eq 0 ] || { echo "$p --version: $status"; return 1; }
 		[[ "${lines[0]}" == "$p (transitietaal) "* ]] || { echo "$p: ${lines[0]}"; return 1; }
-		[[ "${lines[1]}" == "stemmer: libstemmer dutch"* ]] || { echo "$p: ${lines[1]}"; return 1; }
+		if unstemmed "$p"; then
+			[ "${#lines[@]}" -eq 1 ] || { echo "$p: ${lines[1]}"; return 1; }
+		else
+			[ "${#lines[@]}" -eq 2 ] || { echo "$p: ${#lines[@]} lines"; return 1; }
+			[[ "${lines[1]}" == "stemmer: libstemmer dutch"* ]] || { echo "$p: ${lines[1]}"; return 1; }
+		fi
 	done
 }
 

@@ -77,19 +77,19 @@ tt_die(const char *fmt, ...)
 }
 
 void
-tt_version(void)
+tt_version(const char *stemmer)
 {
-	out_str(tt_prog);
-	out_str(" (transitietaal) " TT_VERSION "\nstemmer: libstemmer ");
-	out_str(stemmer_algorithm());
-	out_str(" (Snowball Dutch, Porter)\n");
+	printf("%s (transitietaal) " TT_VERSION "\n", tt_prog);
+	if (stemmer != NULL)
+		printf("stemmer: libstemmer %s (Snowball Dutch, Porter)\n",
+		    stemmer);
 	exit(tt_finish());
 }
 
 void
 tt_help(const char *usage)
 {
-	out_str(usage);
+	fputs(usage, stdout);
 	exit(tt_finish());
 }
 
@@ -100,10 +100,20 @@ tt_usage(const char *usage)
 	exit(2);
 }
 
+/* The writer's flush, when a writer above this layer set one. */
+static void (*finish_hook)(void);
+
+void
+tt_on_finish(void (*flush)(void))
+{
+	finish_hook = flush;
+}
+
 int
 tt_finish(void)
 {
-	out_flush();
+	if (finish_hook != NULL)
+		finish_hook();
 	if (fflush(stdout) == EOF || ferror(stdout)) {
 		tt_error("stdout: %s", strerror(errno ? errno : EIO));
 		fclose(stdout);

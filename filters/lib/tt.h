@@ -39,15 +39,26 @@ void	 tt_init(const char *prog);
 void	 tt_warn(const char *fmt, ...) TT_PRINTF(1, 2);
 void	 tt_error(const char *fmt, ...) TT_PRINTF(1, 2);
 TT_NORETURN void tt_die(const char *fmt, ...) TT_PRINTF(1, 2);
-/* Prints "prog (transitietaal) VERSION" and the stemmer used; exits 0. */
-TT_NORETURN void tt_version(void);
+/* Prints "prog (transitietaal) VERSION" and, when stemmer is not NULL (a
+ * program that stems passes stemmer_algorithm()), "stemmer: libstemmer
+ * STEMMER (Snowball Dutch, Porter)"; exits 0. */
+TT_NORETURN void tt_version(const char *stemmer);
 /* Prints text (a usage message) to stdout and exits 0: for --help. */
 TT_NORETURN void tt_help(const char *usage);
 /* Prints text to stderr and exits 2: for bad usage. */
 TT_NORETURN void tt_usage(const char *usage);
-/* Flushes and closes stdout; a write error is reported. Returns the exit
- * status for main: tt_status, or 2 if stdout failed. */
+/*
+ * Flushes and closes stdout; a write error is reported. Returns the exit
+ * status for main: tt_status, or 2 if stdout failed. Output buffered above
+ * stdio is flushed first through the hook set with tt_on_finish: the stream
+ * writer (stream.c) sets its out_flush there when it is linked, so a
+ * program that writes with out_*() needs no call of its own, and this
+ * layer calls no layer above it.
+ */
 int	 tt_finish(void);
+/* Sets the function tt_finish (and so tt_help, tt_version) calls before
+ * it flushes stdout; one hook, the last one set wins. */
+void	 tt_on_finish(void (*flush)(void));
 /* Parses a whole non-negative decimal number; -1 when s is not one. */
 long	 tt_parse_count(const char *s);
 
