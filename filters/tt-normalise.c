@@ -17,8 +17,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "buf.h"
+#include "err.h"
+#include "hash.h"
 #include "normalise.h"
-#include "tt.h"
+#include "reader.h"
+#include "stream.h"
 
 static const char usage[] =
 "usage: tt-normalise [--keep-punct] [--strip-furniture] [file ...]\n"

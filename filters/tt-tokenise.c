@@ -12,7 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tt.h"
+#include "buf.h"
+#include "err.h"
+#include "reader.h"
+#include "stream.h"
 #include "tokenise.h"
 
 static const char usage[] =

@@ -7,6 +7,9 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "buf.h"
+#include "err.h"
+#include "fold.h"
 #include "normalise.h"
 
 /* ---- characters ------------------------------------------------------- */

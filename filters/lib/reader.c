@@ -43,7 +43,10 @@ avx2_wanted(void)
 }
 #endif
 
-#include "tt.h"
+#include "buf.h"
+#include "err.h"
+#include "reader.h"
+#include "utf8.h"
 
 #ifndef READ_SIZE		/* the fuzzers build with smaller ones */
 #define READ_SIZE	(128 * 1024)
@@ -58,43 +61,6 @@ avx2_wanted(void)
 static const char replacement[] = "\xEF\xBF\xBD";
 
 static int	map_next(struct ttreader *);
-
-/*
- * Length of the valid UTF-8 sequence at s (at most n bytes), or 0 if the
- * bytes there are not one: overlong forms, surrogates and code points above
- * U+10FFFF are invalid. NUL counts as invalid here.
- */
-static size_t
-utf8_valid_len(const unsigned char *s, size_t n)
-{
-	unsigned c = s[0];
-
-	if (c >= 0x01 && c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF)
-		return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
-	if (c >= 0xE0 && c <= 0xEF) {
-		if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
-			return 0;
-		if (c == 0xE0 && s[1] < 0xA0)
-			return 0;
-		if (c == 0xED && s[1] >= 0xA0)
-			return 0;
-		return 3;
-	}
-	if (c >= 0xF0 && c <= 0xF4) {
-		if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
-		    (s[3] & 0xC0) != 0x80)
-			return 0;
-		if (c == 0xF0 && s[1] < 0x90)
-			return 0;
-		if (c == 0xF4 && s[1] >= 0x90)
-			return 0;
-		return 4;
-	}
-	return 0;
-}
-
 
 /* Byte i of a word loaded by load_le() is bits 8i..8i+7 on any machine. */
 #define FIRST_BYTE(m)	((size_t)__builtin_ctzll(m) >> 3)

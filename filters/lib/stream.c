@@ -11,7 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tt.h"
+#include "buf.h"
+#include "err.h"
+#include "reader.h"
+#include "stream.h"
 
 static char *stdin_path[] = { "-" };
 

@@ -15,7 +15,10 @@
 
 #include <utf8proc.h>
 
-#include "tt.h"
+#include "buf.h"
+#include "err.h"
+#include "hash.h"
+#include "reader.h"
 #include "tokenise.h"
 
 const char *const toktype_name[] = {
