@@ -4,12 +4,7 @@
 #ifndef TT_READER_H
 #define TT_READER_H
 
-#include <sys/types.h>
-
 #include <stddef.h>
-#include <stdint.h>
-
-#include "buf.h"
 
 #define READER_MAXFIELDS	64
 
@@ -28,37 +23,27 @@ struct ttfield {
  * reader_next() the line is always valid UTF-8 without NUL.
  * A file that starts like a PDF, gzip, zip (DOCX/ODT) or other binary file
  * is refused by reader_open with a message saying how to convert it.
+ * The fields below are the interface; the reader's buffers, its classified
+ * block (the SSE2/AVX2 masks) and its map window are private to reader.c,
+ * allocated by reader_open and freed by reader_close.
  */
+struct rdstate;			/* the reader's own state: reader.c */
 struct ttreader {
-	int		 fd;
 	const char	*name;		/* file name for messages */
 	unsigned long	 lineno;	/* number of the current line, from 1 */
 	char		*line;		/* current line, NUL-terminated unless
 					 * the file is mapped (reader_map) */
 	size_t		 len;		/* its length in bytes */
 	unsigned long	 nbad;		/* bytes replaced by U+FFFD so far */
-	/* private */
-	char		*buf;
-	size_t		 bufpos, buflen;
-	struct ttbuf	 lbuf, fixbuf;
-	int		 eof, pendcr, warned, isstdin;
-	/* The line split at TABs while it was checked: the number of fields,
-	 * or -1 when not split; the first READER_MAXFIELDS of them (room for
-	 * a block's worth more, so a block's TABs need no bounds check). */
+	/* The line split at TABs while it was checked, for the stream
+	 * reader: the number of fields, or -1 when not split; the first
+	 * READER_MAXFIELDS of them (room for a block's worth more, so a
+	 * block's TABs need no bounds check). */
 	long		 nfields;
 	struct ttfield	 fields[READER_MAXFIELDS + 64];
 	/* 0 when the line is known to hold no backslash */
 	int		 escapes;
-	/* the 64-byte block of buf at offset blk, classified: bit i of each
-	 * mask says byte i is LF, TAB, or NUL, CR, non-ASCII or backslash */
-	size_t		 blk;
-	uint64_t	 mnl, mtab, mspecial;
-	int		 avx2;		/* classify with AVX2 */
-	/* buf is a window of maplen bytes of the file, which is mapped
-	 * (reader_map) from mapoff on */
-	int		 mapped;
-	size_t		 maplen;
-	off_t		 mapoff, filesize;
+	struct rdstate	*st;		/* buffers, block masks, map window */
 };
 
 /* Opens path ("-" is stdin). binary_check: refuse binary files. Returns 0,
