@@ -20,6 +20,12 @@ WARN	 = -std=c11 -Wall -Wextra -pedantic -Wshadow -Wstrict-prototypes $(WERROR)
 CPPFLAGS_TT = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ifilters/lib \
 	  -DTT_DATADIR='"$(DATADIR)"'
 LDLIBS_TT = -lpcre2-8 -lutf8proc -lstemmer -lm
+# Each program links only the libraries its part of the library needs: the
+# text filters no libstemmer and no PCRE2 (ldd bin/tt-normalise shows it).
+# A program not named here links all of LDLIBS_TT.
+LDLIBS_tt-normalise = -lutf8proc -lm
+LDLIBS_tt-tokenise  = -lutf8proc -lm
+LDLIBS_tt-stem	    = -lutf8proc -lstemmer -lm
 
 BUILD	?= build
 BIN	?= bin
@@ -56,7 +62,7 @@ $(BUILD)/libtt.a: $(LIBOBJ)
 $(BIN)/%: filters/%.c $(BUILD)/libtt.a $(LIBHDR)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS_TT) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< \
-	    $(BUILD)/libtt.a $(LDLIBS_TT) $(LDLIBS)
+	    $(BUILD)/libtt.a $(or $(LDLIBS_$*),$(LDLIBS_TT)) $(LDLIBS)
 
 # tt-serve alone links libmicrohttpd; its page, style and script are
 # compiled in (filters/serve/, embedded by embed.sh).

@@ -1899,7 +1899,7 @@ main(int argc, char **argv)
 		case 'h':
 			tt_help(usage);
 		case 'V':
-			tt_version();
+			tt_version(stemmer_algorithm());
 		default:
 			tt_usage(usage);
 		}

@@ -443,43 +443,11 @@ cmd_stats(int argc, char **argv)
 static int
 valid_utf8(const char *s, size_t n)
 {
-	int ok;
-
 	if (memchr(s, '\0', n) != NULL)
 		return 0;
 	if (is_ascii(s, n))
 		return 1;
-	/* a strict decoder: no overlongs, surrogates or values > U+10FFFF */
-	{
-		const unsigned char *u = (const unsigned char *)s;
-		size_t i = 0, k, len;
-		unsigned long c;
-
-		ok = 1;
-		while (i < n && ok) {
-			c = u[i];
-			len = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 :
-			    c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4
-			    ? 4 : 0;
-			if (len == 0 || i + len > n) {
-				ok = 0;
-				break;
-			}
-			c &= len == 1 ? 0x7f : len == 2 ? 0x1f : len == 3 ?
-			    0x0f : 0x07;
-			for (k = 1; k < len; k++) {
-				if ((u[i + k] & 0xc0) != 0x80)
-					ok = 0;
-				c = (c << 6) | (u[i + k] & 0x3f);
-			}
-			if ((len == 3 && (c < 0x800 || (c >= 0xd800 &&
-			    c <= 0xdfff))) || (len == 4 && (c < 0x10000 ||
-			    c > 0x10ffff)))
-				ok = 0;
-			i += len;
-		}
-	}
-	return ok;
+	return utf8_valid(s, n);
 }
 
 /* Splits s at runs of TAB and space into at most max pieces. */
@@ -778,7 +746,7 @@ main(int argc, char *argv[])
 		case 'h':
 			tt_help(usage);
 		case 'V':
-			tt_version();
+			tt_version(stemmer_algorithm());
 		default:
 			tt_usage(usage);
 		}
@@ -805,7 +773,7 @@ main(int argc, char *argv[])
 		case 'h':
 			tt_help(usage);
 		case 'V':
-			tt_version();
+			tt_version(stemmer_algorithm());
 		default:
 			tt_usage(usage);
 		}

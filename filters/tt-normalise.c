@@ -17,8 +17,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "buf.h"
+#include "err.h"
+#include "hash.h"
 #include "normalise.h"
-#include "tt.h"
+#include "reader.h"
+#include "stream.h"
 
 static const char usage[] =
 "usage: tt-normalise [--keep-punct] [--strip-furniture] [file ...]\n"
@@ -311,7 +315,7 @@ main(int argc, char **argv)
 		case 'h':
 			tt_help(usage);
 		case 'V':
-			tt_version();
+			tt_version(NULL);
 			break;
 		default:
 			tt_usage(usage);

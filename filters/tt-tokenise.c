@@ -12,7 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tt.h"
+#include "buf.h"
+#include "err.h"
+#include "reader.h"
+#include "stream.h"
 #include "tokenise.h"
 
 static const char usage[] =
@@ -253,7 +256,7 @@ main(int argc, char **argv)
 		case 'h':
 			tt_help(usage);
 		case 'V':
-			tt_version();
+			tt_version(NULL);
 		default:
 			tt_usage(usage);
 		}

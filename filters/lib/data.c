@@ -8,7 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "tt.h"
+#include "err.h"
 
 #ifndef TT_DATADIR
 #define TT_DATADIR "/usr/local/share/transitietaal"

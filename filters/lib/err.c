@@ -1,5 +1,5 @@
 /*
- * err.c - messages, exit status, memory, checked stdout.
+ * err.c - messages, exit status, checked stdout (layer 1: libc only).
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE	/* F_SETPIPE_SZ */
@@ -13,7 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "tt.h"
+#include "err.h"
 
 const char *tt_prog = "tt";
 int tt_status;
@@ -77,19 +77,19 @@ tt_die(const char *fmt, ...)
 }
 
 void
-tt_version(void)
+tt_version(const char *stemmer)
 {
-	out_str(tt_prog);
-	out_str(" (transitietaal) " TT_VERSION "\nstemmer: libstemmer ");
-	out_str(stemmer_algorithm());
-	out_str(" (Snowball Dutch, Porter)\n");
+	printf("%s (transitietaal) " TT_VERSION "\n", tt_prog);
+	if (stemmer != NULL)
+		printf("stemmer: libstemmer %s (Snowball Dutch, Porter)\n",
+		    stemmer);
 	exit(tt_finish());
 }
 
 void
 tt_help(const char *usage)
 {
-	out_str(usage);
+	fputs(usage, stdout);
 	exit(tt_finish());
 }
 
@@ -100,10 +100,20 @@ tt_usage(const char *usage)
 	exit(2);
 }
 
+/* The writer's flush, when a writer above this layer set one. */
+static void (*finish_hook)(void);
+
+void
+tt_on_finish(void (*flush)(void))
+{
+	finish_hook = flush;
+}
+
 int
 tt_finish(void)
 {
-	out_flush();
+	if (finish_hook != NULL)
+		finish_hook();
 	if (fflush(stdout) == EOF || ferror(stdout)) {
 		tt_error("stdout: %s", strerror(errno ? errno : EIO));
 		fclose(stdout);
@@ -114,94 +124,4 @@ tt_finish(void)
 		return 2;
 	}
 	return tt_status;
-}
-
-long
-tt_parse_count(const char *s)
-{
-	long v = 0;
-
-	if (s == NULL || *s == '\0')
-		return -1;
-	for (; *s != '\0'; s++) {
-		if (*s < '0' || *s > '9' || v > (1L << 40))
-			return -1;
-		v = v * 10 + (*s - '0');
-	}
-	return v;
-}
-
-void *
-tt_xmalloc(size_t n)
-{
-	void *p;
-
-	if ((p = malloc(n ? n : 1)) == NULL)
-		tt_die("out of memory");
-	return p;
-}
-
-void *
-tt_xcalloc(size_t n, size_t size)
-{
-	void *p;
-
-	if ((p = calloc(n ? n : 1, size ? size : 1)) == NULL)
-		tt_die("out of memory");
-	return p;
-}
-
-void *
-tt_xrealloc(void *p, size_t n)
-{
-	if ((p = realloc(p, n ? n : 1)) == NULL)
-		tt_die("out of memory");
-	return p;
-}
-
-char *
-tt_xstrdup(const char *s)
-{
-	size_t n = strlen(s) + 1;
-
-	return memcpy(tt_xmalloc(n), s, n);
-}
-
-void
-tt_buf_reserve(struct ttbuf *b, size_t n)
-{
-	size_t cap;
-
-	if (b->len + n + 1 <= b->cap)
-		return;
-	cap = b->cap ? b->cap : 256;
-	while (cap < b->len + n + 1)
-		cap *= 2;
-	b->s = tt_xrealloc(b->s, cap);
-	b->cap = cap;
-}
-
-void
-tt_buf_add(struct ttbuf *b, const char *s, size_t n)
-{
-	tt_buf_reserve(b, n);
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
-
-void
-tt_buf_addc(struct ttbuf *b, int c)
-{
-	tt_buf_reserve(b, 1);
-	b->s[b->len++] = (char)c;
-	b->s[b->len] = '\0';
-}
-
-void
-tt_buf_free(struct ttbuf *b)
-{
-	free(b->s);
-	b->s = NULL;
-	b->len = b->cap = 0;
 }

@@ -5,7 +5,9 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#include "tt.h"
+#include "buf.h"
+#include "err.h"
+#include "fold.h"
 
 /* Code point scratch space, reused by every call (no malloc per token). */
 static utf8proc_int32_t *cps;

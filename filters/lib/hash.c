@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tt.h"
+#include "buf.h"
+#include "err.h"
+#include "hash.h"
 
 static uint64_t
 load64(const unsigned char *s)

@@ -21,8 +21,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "buf.h"
+#include "err.h"
+#include "fold.h"
+#include "hash.h"
 #include "lexicon.h"
-#include "tt.h"
+#include "stem.h"
 
 #define KEYFLAGS	(FOLD_CASE | FOLD_ACCENTS | FOLD_COMPAT)
 #define MAXTOKPAT	32	/* token patterns in one pattern */

@@ -37,7 +37,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "tt.h"
+#include "buf.h"
 
 /* One lexicon entry. Strings are NUL-terminated and owned by the lexicon;
  * an absent optional value is "" (never NULL). */

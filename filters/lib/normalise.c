@@ -7,7 +7,11 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "buf.h"
+#include "err.h"
+#include "fold.h"
 #include "normalise.h"
+#include "utf8.h"
 
 /* ---- characters ------------------------------------------------------- */
 
@@ -123,19 +127,17 @@ is_digit(int32_t cp)
 static size_t
 get_cp(const char *s, size_t n, int32_t *cp)
 {
-	utf8proc_ssize_t k;
+	size_t k;
 
 	if ((unsigned char)s[0] < 0x80) {
 		*cp = (unsigned char)s[0];
 		return 1;
 	}
-	k = utf8proc_iterate((const utf8proc_uint8_t *)s,
-	    n > 4 ? 4 : (utf8proc_ssize_t)n, cp);
-	if (k <= 0) {
+	if ((k = utf8_decode((const unsigned char *)s, n, cp)) == 0) {
 		*cp = 0xFFFD;
 		return 1;
 	}
-	return (size_t)k;
+	return k;
 }
 
 /* Start of the code point that ends just before s[i] (i > 0). */

@@ -18,7 +18,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "tt.h"
+#include "buf.h"
 
 #define NORM_KEEP_PUNCT	1	/* keep typographic quotes, dashes, ellipsis */
 

@@ -43,7 +43,10 @@ avx2_wanted(void)
 }
 #endif
 
-#include "tt.h"
+#include "buf.h"
+#include "err.h"
+#include "reader.h"
+#include "utf8.h"
 
 #ifndef READ_SIZE		/* the fuzzers build with smaller ones */
 #define READ_SIZE	(128 * 1024)
@@ -55,46 +58,31 @@ avx2_wanted(void)
 #define MAP_WINDOW	(256 * 1024)
 #endif
 
+/*
+ * The reader's own state, which no other file sees: the file, the read
+ * buffer or map window, the line being assembled, the classified block.
+ */
+struct rdstate {
+	int		 fd;
+	char		*buf;
+	size_t		 bufpos, buflen;
+	struct ttbuf	 lbuf, fixbuf;
+	int		 eof, pendcr, warned, isstdin;
+	/* the 64-byte block of buf at offset blk, classified: bit i of each
+	 * mask says byte i is LF, TAB, or NUL, CR, non-ASCII or backslash */
+	size_t		 blk;
+	uint64_t	 mnl, mtab, mspecial;
+	int		 avx2;		/* classify with AVX2 */
+	/* buf is a window of maplen bytes of the file, which is mapped
+	 * (reader_map) from mapoff on */
+	int		 mapped;
+	size_t		 maplen;
+	off_t		 mapoff, filesize;
+};
+
 static const char replacement[] = "\xEF\xBF\xBD";
 
 static int	map_next(struct ttreader *);
-
-/*
- * Length of the valid UTF-8 sequence at s (at most n bytes), or 0 if the
- * bytes there are not one: overlong forms, surrogates and code points above
- * U+10FFFF are invalid. NUL counts as invalid here.
- */
-static size_t
-utf8_valid_len(const unsigned char *s, size_t n)
-{
-	unsigned c = s[0];
-
-	if (c >= 0x01 && c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF)
-		return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
-	if (c >= 0xE0 && c <= 0xEF) {
-		if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
-			return 0;
-		if (c == 0xE0 && s[1] < 0xA0)
-			return 0;
-		if (c == 0xED && s[1] >= 0xA0)
-			return 0;
-		return 3;
-	}
-	if (c >= 0xF0 && c <= 0xF4) {
-		if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
-		    (s[3] & 0xC0) != 0x80)
-			return 0;
-		if (c == 0xF0 && s[1] < 0x90)
-			return 0;
-		if (c == 0xF4 && s[1] >= 0x90)
-			return 0;
-		return 4;
-	}
-	return 0;
-}
-
 
 /* Byte i of a word loaded by load_le() is bits 8i..8i+7 on any machine. */
 #define FIRST_BYTE(m)	((size_t)__builtin_ctzll(m) >> 3)
@@ -197,29 +185,30 @@ line_is_clean(const char *s, size_t n)
 static void
 line_repair(struct ttreader *r, const char *s, size_t n)
 {
+	struct rdstate *rs = r->st;
 	const unsigned char *p = (const unsigned char *)s, *end = p + n;
 	size_t k, bad = 0;
 
-	r->fixbuf.len = 0;
-	tt_buf_reserve(&r->fixbuf, n);
+	rs->fixbuf.len = 0;
+	tt_buf_reserve(&rs->fixbuf, n);
 	while (p < end) {
 		if ((k = utf8_valid_len(p, (size_t)(end - p))) == 0) {
-			tt_buf_add(&r->fixbuf, replacement, 3);
+			tt_buf_add(&rs->fixbuf, replacement, 3);
 			bad++;
 			p++;
 		} else {
-			tt_buf_add(&r->fixbuf, (const char *)p, k);
+			tt_buf_add(&rs->fixbuf, (const char *)p, k);
 			p += k;
 		}
 	}
-	if (!r->warned) {
+	if (!rs->warned) {
 		tt_warn("%s:%lu: NUL or invalid UTF-8 replaced by U+FFFD",
 		    r->name, r->lineno);
-		r->warned = 1;
+		rs->warned = 1;
 	}
 	r->nbad += bad;
-	r->line = r->fixbuf.s;
-	r->len = r->fixbuf.len;
+	r->line = rs->fixbuf.s;
+	r->len = rs->fixbuf.len;
 }
 
 /*
@@ -260,61 +249,65 @@ sniff_binary(const unsigned char *s, size_t n)
 static int
 refill(struct ttreader *r)
 {
+	struct rdstate *rs = r->st;
 	ssize_t n;
 
-	r->bufpos = r->buflen = 0;
-	r->blk = NO_BLOCK;
-	if (r->eof)
+	rs->bufpos = rs->buflen = 0;
+	rs->blk = NO_BLOCK;
+	if (rs->eof)
 		return 0;
-	if (r->mapped)
+	if (rs->mapped)
 		return map_next(r);
 	do
-		n = read(r->fd, r->buf, READ_SIZE);
+		n = read(rs->fd, rs->buf, READ_SIZE);
 	while (n < 0 && errno == EINTR);
 	if (n < 0) {
 		tt_error("%s: %s", r->name, strerror(errno));
-		r->eof = 1;
+		rs->eof = 1;
 		return -1;
 	}
 	if (n == 0) {
-		r->eof = 1;
+		rs->eof = 1;
 		return 0;
 	}
-	r->buflen = (size_t)n;
+	rs->buflen = (size_t)n;
 	return 1;
 }
 
 int
 reader_open(struct ttreader *r, const char *path, int binary_check)
 {
+	struct rdstate *rs;
 	const char *why;
 	size_t have;
 	ssize_t n;
 
 	memset(r, 0, sizeof *r);
+	r->st = rs = tt_xcalloc(1, sizeof *rs);
 	if (strcmp(path, "-") == 0) {
-		r->fd = 0;
+		rs->fd = 0;
 		r->name = "<stdin>";
-		r->isstdin = 1;
+		rs->isstdin = 1;
 	} else {
 		r->name = path;
-		if ((r->fd = open(path, O_RDONLY)) < 0) {
+		if ((rs->fd = open(path, O_RDONLY)) < 0) {
 			tt_error("%s: %s", path, strerror(errno));
+			reader_close(r);
 			return -1;
 		}
 	}
 	/* zeroed, and a block longer: blocks are read whole */
-	r->buf = tt_xcalloc(READ_SIZE + BLOCK, 1);
-	r->blk = NO_BLOCK;
+	rs->buf = tt_xcalloc(READ_SIZE + BLOCK, 1);
+	rs->blk = NO_BLOCK;
 #if defined(HAVE_AVX2_DISPATCH)
-	r->avx2 = avx2_wanted();
+	rs->avx2 = avx2_wanted();
 #endif
 	if (!binary_check)
 		return 0;
 	/* Fill up to SNIFF_SIZE bytes (pipes deliver in pieces) to judge. */
 	for (have = 0; have < SNIFF_SIZE; have += (size_t)n) {
 		do
-			n = read(r->fd, r->buf + have, READ_SIZE - have);
+			n = read(rs->fd, rs->buf + have, READ_SIZE - have);
 		while (n < 0 && errno == EINTR);
 		if (n < 0) {
 			tt_error("%s: %s", r->name, strerror(errno));
@@ -322,12 +315,12 @@ reader_open(struct ttreader *r, const char *path, int binary_check)
 			return -1;
 		}
 		if (n == 0) {
-			r->eof = 1;
+			rs->eof = 1;
 			break;
 		}
 	}
-	r->buflen = have;
-	if ((why = sniff_binary((unsigned char *)r->buf,
+	rs->buflen = have;
+	if ((why = sniff_binary((unsigned char *)rs->buf,
 	    have < SNIFF_SIZE ? have : SNIFF_SIZE)) != NULL) {
 		tt_error("%s: %s", r->name, why);
 		reader_close(r);
@@ -358,18 +351,19 @@ on_sigbus(int sig)
 void
 reader_map(struct ttreader *r)
 {
+	struct rdstate *rs = r->st;
 	static int handler;
 	struct sigaction sa;
 	struct stat st;
 	off_t off;
 
-	if (r->mapped || r->buflen != 0 || r->eof ||
-	    MAP_WINDOW % sysconf(_SC_PAGESIZE) != 0 || fstat(r->fd, &st) < 0 ||
-	    !S_ISREG(st.st_mode) || (off = lseek(r->fd, 0, SEEK_CUR)) < 0 ||
+	if (rs->mapped || rs->buflen != 0 || rs->eof ||
+	    MAP_WINDOW % sysconf(_SC_PAGESIZE) != 0 || fstat(rs->fd, &st) < 0 ||
+	    !S_ISREG(st.st_mode) || (off = lseek(rs->fd, 0, SEEK_CUR)) < 0 ||
 	    st.st_size <= off)
 		return;
 	/* consume the file as reading it to the end would (stdin is shared) */
-	(void)lseek(r->fd, st.st_size, SEEK_SET);
+	(void)lseek(rs->fd, st.st_size, SEEK_SET);
 	if (!handler) {
 		memset(&sa, 0, sizeof sa);
 		sa.sa_handler = on_sigbus;
@@ -378,11 +372,11 @@ reader_map(struct ttreader *r)
 		handler = 1;
 	}
 	mapped_name = r->name;
-	free(r->buf);
-	r->buf = NULL;
-	r->mapped = 1;
-	r->filesize = st.st_size;
-	r->mapoff = off;
+	free(rs->buf);
+	rs->buf = NULL;
+	rs->mapped = 1;
+	rs->filesize = st.st_size;
+	rs->mapoff = off;
 }
 
 /*
@@ -392,30 +386,31 @@ reader_map(struct ttreader *r)
 static int
 map_next(struct ttreader *r)
 {
-	off_t start = r->mapoff & ~(off_t)(MAP_WINDOW - 1);
+	struct rdstate *rs = r->st;
+	off_t start = rs->mapoff & ~(off_t)(MAP_WINDOW - 1);
 	size_t len;
 	void *p;
 
-	if (r->buf != NULL)
-		munmap(r->buf, r->maplen);
-	r->buf = NULL;
-	r->maplen = 0;
-	if (r->mapoff >= r->filesize) {
-		r->eof = 1;
+	if (rs->buf != NULL)
+		munmap(rs->buf, rs->maplen);
+	rs->buf = NULL;
+	rs->maplen = 0;
+	if (rs->mapoff >= rs->filesize) {
+		rs->eof = 1;
 		return 0;
 	}
-	len = (size_t)(r->filesize - start < MAP_WINDOW ?
-	    r->filesize - start : MAP_WINDOW);
-	p = mmap(NULL, len, PROT_READ, MAP_PRIVATE, r->fd, start);
+	len = (size_t)(rs->filesize - start < MAP_WINDOW ?
+	    rs->filesize - start : MAP_WINDOW);
+	p = mmap(NULL, len, PROT_READ, MAP_PRIVATE, rs->fd, start);
 	if (p == MAP_FAILED) {
 		tt_error("%s: %s", r->name, strerror(errno));
-		r->eof = 1;
+		rs->eof = 1;
 		return -1;
 	}
-	r->buf = p;
-	r->maplen = r->buflen = len;
-	r->bufpos = (size_t)(r->mapoff - start);
-	r->mapoff = start + (off_t)len;
+	rs->buf = p;
+	rs->maplen = rs->buflen = len;
+	rs->bufpos = (size_t)(rs->mapoff - start);
+	rs->mapoff = start + (off_t)len;
 	return 1;
 }
 
@@ -439,6 +434,7 @@ map_next(struct ttreader *r)
 static void
 classify_block(struct ttreader *r, const char *p)
 {
+	struct rdstate *rs = r->st;
 	const __m128i lf = _mm_set1_epi8('\n'), tab = _mm_set1_epi8('\t'),
 	    cr = _mm_set1_epi8('\r'), bs = _mm_set1_epi8('\\'),
 	    zero = _mm_setzero_si128();
@@ -448,9 +444,9 @@ classify_block(struct ttreader *r, const char *p)
 	CHUNK(16);
 	CHUNK(32);
 	CHUNK(48);
-	r->mnl = nl;
-	r->mtab = tb;
-	r->mspecial = sp;
+	rs->mnl = nl;
+	rs->mtab = tb;
+	rs->mspecial = sp;
 }
 
 #if defined(HAVE_AVX2_DISPATCH)
@@ -463,6 +459,7 @@ classify_block(struct ttreader *r, const char *p)
 __attribute__((target("avx2"))) static void
 classify_block_avx2(struct ttreader *r, const char *p)
 {
+	struct rdstate *rs = r->st;
 	const __m256i lf = _mm256_set1_epi8('\n'),
 	    tab = _mm256_set1_epi8('\t'), cr = _mm256_set1_epi8('\r'),
 	    bs = _mm256_set1_epi8('\\'), zero = _mm256_setzero_si256();
@@ -473,9 +470,9 @@ classify_block_avx2(struct ttreader *r, const char *p)
 	_mm256_cmpeq_epi8((x), zero), _mm256_cmpeq_epi8((x), cr)),	\
 	_mm256_cmpeq_epi8((x), bs)))
 
-	r->mnl = MASK2(a, b, lf);
-	r->mtab = MASK2(a, b, tab);
-	r->mspecial = (uint64_t)(uint32_t)_mm256_movemask_epi8(SPECIAL(a)) |
+	rs->mnl = MASK2(a, b, lf);
+	rs->mtab = MASK2(a, b, tab);
+	rs->mspecial = (uint64_t)(uint32_t)_mm256_movemask_epi8(SPECIAL(a)) |
 	    (uint64_t)(uint32_t)_mm256_movemask_epi8(SPECIAL(b)) << 32;
 #undef SPECIAL
 }
@@ -485,19 +482,20 @@ classify_block_avx2(struct ttreader *r, const char *p)
 static void
 classify_block(struct ttreader *r, const char *p)
 {
+	struct rdstate *rs = r->st;
 	int i;
 
-	r->mnl = r->mtab = r->mspecial = 0;
+	rs->mnl = rs->mtab = rs->mspecial = 0;
 	for (i = 0; i < BLOCK; i++) {
 		unsigned char c = (unsigned char)p[i];
 		uint64_t bit = 1ULL << i;
 
 		if (c == '\n')
-			r->mnl |= bit;
+			rs->mnl |= bit;
 		else if (c == '\t')
-			r->mtab |= bit;
+			rs->mtab |= bit;
 		else if (c == '\0' || c == '\r' || c == '\\' || c >= 0x80)
-			r->mspecial |= bit;
+			rs->mspecial |= bit;
 	}
 }
 #endif
@@ -512,34 +510,35 @@ classify_block(struct ttreader *r, const char *p)
 static size_t
 scan_line(struct ttreader *r)
 {
-	size_t pos = r->bufpos, base = pos & ~(size_t)(BLOCK - 1), end;
+	struct rdstate *rs = r->st;
+	size_t pos = rs->bufpos, base = pos & ~(size_t)(BLOCK - 1), end;
 	size_t start = pos;
 	uint64_t keep = ~0ULL << (pos - base), nl, m;
 	long nf = 0;
 	int special = 0;
 
 	for (;;) {
-		if (base != r->blk) {
-			if (base >= r->buflen)
+		if (base != rs->blk) {
+			if (base >= rs->buflen)
 				return NO_BLOCK;
 #if defined(HAVE_AVX2_DISPATCH)
-			if (r->avx2)
-				classify_block_avx2(r, r->buf + base);
+			if (rs->avx2)
+				classify_block_avx2(r, rs->buf + base);
 			else
 #endif
-				classify_block(r, r->buf + base);
-			if (r->buflen - base < BLOCK) {
-				m = (1ULL << (r->buflen - base)) - 1;
-				r->mnl &= m;
-				r->mtab &= m;
-				r->mspecial &= m;
+				classify_block(r, rs->buf + base);
+			if (rs->buflen - base < BLOCK) {
+				m = (1ULL << (rs->buflen - base)) - 1;
+				rs->mnl &= m;
+				rs->mtab &= m;
+				rs->mspecial &= m;
 			}
-			r->blk = base;
+			rs->blk = base;
 		}
-		nl = r->mnl & keep;
+		nl = rs->mnl & keep;
 		m = nl != 0 ? keep & ((nl & -nl) - 1) : keep;
-		special |= (r->mspecial & m) != 0;
-		m &= r->mtab;
+		special |= (rs->mspecial & m) != 0;
+		m &= rs->mtab;
 		if (nf <= READER_MAXFIELDS) {
 			/* at most 64 more: within the room of fields[] */
 			struct ttfield *f = r->fields + nf;
@@ -547,14 +546,14 @@ scan_line(struct ttreader *r)
 			for (; m != 0; m &= m - 1, f++) {
 				size_t t = base + (unsigned)__builtin_ctzll(m);
 
-				f->s = r->buf + start;
+				f->s = rs->buf + start;
 				f->len = t - start;
 				start = t + 1;
 			}
 			nf = f - r->fields;
 		} else
 			for (; m != 0; m &= m - 1)
-				SPLIT_AT(r, r->buf, base +
+				SPLIT_AT(r, rs->buf, base +
 				    (unsigned)__builtin_ctzll(m), nf, start);
 		if (nl != 0)
 			break;
@@ -565,12 +564,12 @@ scan_line(struct ttreader *r)
 	r->escapes = 0;
 	if (special) {
 		/* valid non-ASCII is fine; NUL and CR need the general path */
-		if (memchr(r->buf + pos, '\r', end - pos) != NULL ||
-		    !line_is_clean(r->buf + pos, end - pos))
+		if (memchr(rs->buf + pos, '\r', end - pos) != NULL ||
+		    !line_is_clean(rs->buf + pos, end - pos))
 			return NO_BLOCK;
-		r->escapes = memchr(r->buf + pos, '\\', end - pos) != NULL;
+		r->escapes = memchr(rs->buf + pos, '\\', end - pos) != NULL;
 	}
-	split_end(r, r->buf, end, nf, start);
+	split_end(r, rs->buf, end, nf, start);
 	return end;
 }
 
@@ -578,6 +577,8 @@ scan_line(struct ttreader *r)
 static int
 deliver(struct ttreader *r, char *s, size_t n)
 {
+	struct rdstate *rs = r->st;
+
 	r->lineno++;
 	r->escapes = 1;		/* not looked for here */
 	if (r->lineno == 1 && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
@@ -585,7 +586,7 @@ deliver(struct ttreader *r, char *s, size_t n)
 		n -= 3;
 	}
 	if (line_is_plain(r, s, n) || line_is_clean(s, n)) {
-		if (!r->mapped)
+		if (!rs->mapped)
 			s[n] = '\0';
 		r->line = s;
 		r->len = n;
@@ -599,87 +600,91 @@ deliver(struct ttreader *r, char *s, size_t n)
 int
 reader_next(struct ttreader *r)
 {
+	struct rdstate *rs = r->st;
 	char *start, *nl, *cr, *end;
 	size_t lf;
 	int rc;
 
-	r->lbuf.len = 0;
+	rs->lbuf.len = 0;
 	for (;;) {
-		if (r->bufpos >= r->buflen) {
+		if (rs->bufpos >= rs->buflen) {
 			if ((rc = refill(r)) < 0)
 				return -1;
 			if (rc == 0) {
-				if (r->lbuf.len == 0)
+				if (rs->lbuf.len == 0)
 					return 0;
-				return deliver(r, r->lbuf.s, r->lbuf.len);
+				return deliver(r, rs->lbuf.s, rs->lbuf.len);
 			}
 		}
-		if (r->pendcr) {
-			r->pendcr = 0;
-			if (r->buf[r->bufpos] == '\n' && ++r->bufpos >= r->buflen)
+		if (rs->pendcr) {
+			rs->pendcr = 0;
+			if (rs->buf[rs->bufpos] == '\n' && ++rs->bufpos >= rs->buflen)
 				continue;
 		}
-		start = r->buf + r->bufpos;
-		if (r->lbuf.len == 0 && r->lineno > 0 &&
+		start = rs->buf + rs->bufpos;
+		if (rs->lbuf.len == 0 && r->lineno > 0 &&
 		    (lf = scan_line(r)) != NO_BLOCK) {
-			r->bufpos = lf + 1;
+			rs->bufpos = lf + 1;
 			r->lineno++;
-			if (!r->mapped)
-				r->buf[lf] = '\0';
+			if (!rs->mapped)
+				rs->buf[lf] = '\0';
 			r->line = start;
-			r->len = (size_t)(r->buf + lf - start);
+			r->len = (size_t)(rs->buf + lf - start);
 			return 1;
 		}
 		r->escapes = 1;		/* not looked for on this path */
-		end = r->buf + r->buflen;
+		end = rs->buf + rs->buflen;
 		nl = memchr(start, '\n', (size_t)(end - start));
 		if (nl != NULL && line_is_plain(r, start, (size_t)(nl - start))) {
 			/* the common case: a clean line that ends at LF */
-			r->bufpos = (size_t)(nl - r->buf) + 1;
-			if (r->lbuf.len == 0) {
+			rs->bufpos = (size_t)(nl - rs->buf) + 1;
+			if (rs->lbuf.len == 0) {
 				if (r->lineno == 0)	/* may start with a BOM */
 					return deliver(r, start,
 					    (size_t)(nl - start));
 				r->lineno++;
-				if (!r->mapped)
+				if (!rs->mapped)
 					*nl = '\0';
 				r->line = start;
 				r->len = (size_t)(nl - start);
 				return 1;
 			}
-			tt_buf_add(&r->lbuf, start, (size_t)(nl - start));
-			return deliver(r, r->lbuf.s, r->lbuf.len);
+			tt_buf_add(&rs->lbuf, start, (size_t)(nl - start));
+			return deliver(r, rs->lbuf.s, rs->lbuf.len);
 		}
 		cr = memchr(start, '\r', (size_t)((nl ? nl : end) - start));
 		if (cr != NULL) {
 			nl = cr;
-			r->pendcr = 1;
+			rs->pendcr = 1;
 		}
 		if (nl == NULL) {
-			tt_buf_add(&r->lbuf, start, (size_t)(end - start));
-			r->bufpos = r->buflen;
+			tt_buf_add(&rs->lbuf, start, (size_t)(end - start));
+			rs->bufpos = rs->buflen;
 			continue;
 		}
-		r->bufpos = (size_t)(nl - r->buf) + 1;
-		if (r->lbuf.len == 0)
+		rs->bufpos = (size_t)(nl - rs->buf) + 1;
+		if (rs->lbuf.len == 0)
 			return deliver(r, start, (size_t)(nl - start));
-		tt_buf_add(&r->lbuf, start, (size_t)(nl - start));
-		return deliver(r, r->lbuf.s, r->lbuf.len);
+		tt_buf_add(&rs->lbuf, start, (size_t)(nl - start));
+		return deliver(r, rs->lbuf.s, rs->lbuf.len);
 	}
 }
 
 void
 reader_close(struct ttreader *r)
 {
-	if (r->fd > 0 || (r->fd == 0 && !r->isstdin))
-		close(r->fd);
-	if (!r->mapped)
-		free(r->buf);
-	else if (r->buf != NULL)
-		munmap(r->buf, r->maplen);
-	r->mapped = 0;
-	tt_buf_free(&r->lbuf);
-	tt_buf_free(&r->fixbuf);
-	r->buf = NULL;
-	r->fd = -1;
+	struct rdstate *rs = r->st;
+
+	if (rs == NULL)		/* closed already */
+		return;
+	if (rs->fd > 0 || (rs->fd == 0 && !rs->isstdin))
+		close(rs->fd);
+	if (!rs->mapped)
+		free(rs->buf);
+	else if (rs->buf != NULL)
+		munmap(rs->buf, rs->maplen);
+	tt_buf_free(&rs->lbuf);
+	tt_buf_free(&rs->fixbuf);
+	free(rs);
+	r->st = NULL;
 }

@@ -9,7 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tt.h"
+#include "buf.h"
+#include "err.h"
+#include "hash.h"
+#include "stem.h"
 
 #define STEM_CACHE_MAX	(1u << 16)
 /* Longer words are their own stem: no Dutch word is that long, and

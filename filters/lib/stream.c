@@ -11,7 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tt.h"
+#include "buf.h"
+#include "err.h"
+#include "reader.h"
+#include "stream.h"
 
 static char *stdin_path[] = { "-" };
 
@@ -244,6 +247,23 @@ stream_close(struct ttstream *s)
 
 static char outbuf[OUT_SIZE];
 static size_t outlen;
+
+/*
+ * tt_finish (err.c, a layer below) must flush this buffer before it closes
+ * stdout, and cannot call up to it: the writer hands it out_flush when the
+ * program starts, if this file is linked at all (a program that writes
+ * nothing with out_*() does not link it and needs no flush).
+ */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((constructor))
+#else
+#error "the writer needs a constructor to register its flush with tt_finish"
+#endif
+static void
+out_register(void)
+{
+	tt_on_finish(out_flush);
+}
 
 void
 out_flush(void)

@@ -15,8 +15,12 @@
 
 #include <utf8proc.h>
 
-#include "tt.h"
+#include "buf.h"
+#include "err.h"
+#include "hash.h"
+#include "reader.h"
 #include "tokenise.h"
+#include "utf8.h"
 
 const char *const toktype_name[] = {
 	"word", "num", "punct", "sym", "url", "email", "tag", "abbr"
@@ -63,36 +67,25 @@ classes_init(void)
 }
 
 /* Decodes the code point at p (before end); *k gets its length. Bytes that
- * are not valid UTF-8 count as U+FFFD of length 1, so any input is safe. */
+ * are not valid UTF-8 count as U+FFFD of length 1, so any input is safe
+ * (text from the reader is valid already). */
 static int32_t
 decode(const char *p, const char *end, int *k)
 {
 	const unsigned char *s = (const unsigned char *)p;
-	size_t n = (size_t)(end - p);
-	unsigned c = s[0];
+	int32_t cp;
+	size_t n;
 
-	if (c < 0x80) {
+	if (s[0] < 0x80) {
 		*k = 1;
-		return (int32_t)c;
+		return (int32_t)s[0];
 	}
-	if (c >= 0xC2 && c <= 0xDF && n >= 2 && (s[1] & 0xC0) == 0x80) {
-		*k = 2;
-		return (int32_t)(((c & 0x1F) << 6) | (s[1] & 0x3F));
+	if ((n = utf8_decode(s, (size_t)(end - p), &cp)) == 0) {
+		*k = 1;
+		return 0xFFFD;
 	}
-	if (c >= 0xE0 && c <= 0xEF && n >= 3 && (s[1] & 0xC0) == 0x80 &&
-	    (s[2] & 0xC0) == 0x80) {
-		*k = 3;
-		return (int32_t)(((c & 0x0F) << 12) | ((s[1] & 0x3F) << 6) |
-		    (s[2] & 0x3F));
-	}
-	if (c >= 0xF0 && c <= 0xF4 && n >= 4 && (s[1] & 0xC0) == 0x80 &&
-	    (s[2] & 0xC0) == 0x80 && (s[3] & 0xC0) == 0x80) {
-		*k = 4;
-		return (int32_t)(((c & 0x07) << 18) | ((s[1] & 0x3F) << 12) |
-		    ((s[2] & 0x3F) << 6) | (s[3] & 0x3F));
-	}
-	*k = 1;
-	return 0xFFFD;
+	*k = (int)n;
+	return cp;
 }
 
 /* Class of a code point outside ASCII, from its Unicode category. */
