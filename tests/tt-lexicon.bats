@@ -89,7 +89,7 @@ tt-lexicon: bad-regex.tsv:4: pattern: missing closing parenthesis at offset 10" 
 
 @test "check: a too long or binary lexicon file gives errors, never a crash" {
 	printf '#id\tpattern\tcategory\n' > "$BATS_TEST_TMPDIR/x.tsv"
-	head -c 3000 /dev/urandom | base64 -w0 | sed 's/^/a\t/; s/$/\tx\n/' >> "$BATS_TEST_TMPDIR/x.tsv"
+	head -c 3000 /dev/urandom | base64 -w0 | tr '/+' 'xy' | sed 's/^/a\t/; s/$/\tx\n/' >> "$BATS_TEST_TMPDIR/x.tsv"
 	head -c 20000 /dev/zero >> "$BATS_TEST_TMPDIR/x.tsv"
 	run --separate-stderr tt-lexicon check "$BATS_TEST_TMPDIR/x.tsv"
 	assert_failure 2
