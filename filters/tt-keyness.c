@@ -1433,7 +1433,8 @@ collect_rows(size_t *nrows)
 		v[kept++] = v[i];
 	}
 	n = kept;
-	qsort(v, n, sizeof *v, cmp_rows);
+	if (n > 0)	/* v is NULL when nothing was kept */
+		qsort(v, n, sizeof *v, cmp_rows);
 	if (opt_top >= 0) {
 		shown = tt_xcalloc(np + 1, sizeof *shown);
 		for (i = k = 0; i < n; i++)
