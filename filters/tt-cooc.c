@@ -527,25 +527,6 @@ parse_count_field(const struct ttreader *r, const char *s, size_t n)
 	return (int64_t)v;
 }
 
-/* Splits line at TABs into at most max fields; returns the count. */
-static int
-split_tabs(char *s, size_t n, struct ttfield *f, int max)
-{
-	char *end = s + n, *tab;
-	int nf = 0;
-
-	while (nf < max) {
-		tab = memchr(s, '\t', (size_t)(end - s));
-		f[nf].s = s;
-		f[nf].len = (size_t)((tab ? tab : end) - s);
-		nf++;
-		if (tab == NULL)
-			return nf;
-		s = tab + 1;
-	}
-	return max + 1;
-}
-
 /* s with TABs shown as spaces, for a message; two static buffers. */
 static const char *
 spaced(const char *s, int which)
@@ -598,7 +579,7 @@ merge_file(const char *path)
 		return;
 	}
 	while (reader_next(&r) > 0) {
-		nf = split_tabs(r.line, r.len, f, 4);
+		nf = split_fields(r.line, r.len, f, 4);
 		if (nf == 2 && f[0].len == 1 && f[0].s[0] == 'n') {
 			if ((k = parse_count_field(&r, f[1].s, f[1].len)) >= 0)
 				nunits += (uint64_t)k;

@@ -906,24 +906,6 @@ parse_count_field(const struct ttreader *r, const struct ttfield *f)
 	return (int64_t)v;
 }
 
-static int
-split_tabs(const char *s, size_t n, struct ttfield *f, int max)
-{
-	const char *end = s + n, *tab;
-	int nf = 0;
-
-	while (nf < max) {
-		tab = memchr(s, '\t', (size_t)(end - s));
-		f[nf].s = s;
-		f[nf].len = (size_t)((tab ? tab : end) - s);
-		nf++;
-		if (tab == NULL)
-			return nf;
-		s = tab + 1;
-	}
-	return max + 1;
-}
-
 /* s with TABs shown as spaces, for a message; two static buffers. */
 static const char *
 spaced(const char *s, int which)
@@ -1010,7 +992,7 @@ merge_file(const char *path)
 		return;
 	}
 	while (reader_next(&r) > 0) {
-		nf = split_tabs(r.line, r.len, f, 8);
+		nf = split_fields(r.line, r.len, f, 8);
 		if (nf == 4 && f[0].len == 1 && f[0].s[0] == 'P') {
 			if ((k1 = parse_count_field(&r, &f[2])) < 0 ||
 			    (k2 = parse_count_field(&r, &f[3])) < 0)

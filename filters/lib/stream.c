@@ -23,8 +23,8 @@ static char *stdin_path[] = { "-" };
 
 /* Splits line s[0..n) at TABs into f; returns the number of fields, or
  * max + 1 when there are more than max. For lines the reader did not
- * already split (those it repaired). */
-static int
+ * already split (those it repaired), and for counts files. */
+int
 split_fields(const char *s, size_t n, struct ttfield *f, int max)
 {
 	const char *end = s + n, *tab;

@@ -74,6 +74,9 @@ void	 out_double(double v, int decimals);
 void	 out_field(const char *s, size_t n, int first);
 /* Whether field f holds the same bytes as b (a field kept from a record
  * before: unit boundaries are changes of a column's value). */
+/* Splits s[0..n) at TABs into f[0..max); returns the number of fields,
+ * or max + 1 when there are more. */
+int	 split_fields(const char *s, size_t n, struct ttfield *f, int max);
 int	 field_eq(const struct ttfield *f, const struct ttbuf *b);
 /* Keeps a copy of field f in b (b is reset first). */
 void	 field_copy(struct ttbuf *b, const struct ttfield *f);
