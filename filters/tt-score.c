@@ -517,11 +517,10 @@ load_lexicons(const char **paths, int n)
 		mat[nlex] = matcher_new(lx);
 		catmap[nlex] = tt_xmalloc((size_t)(lexicon_ncategories(lx) +
 		    1) * sizeof(int));
-		/* exceptions (category "-") never match: no column */
+		/* exceptions never match: no column */
 		for (c = 0; c < lexicon_ncategories(lx); c++)
-			catmap[nlex][c] = strcmp(lexicon_category(lx, c),
-			    "-") == 0 ? -1 : category_id(lexicon_category(lx,
-			    c));
+			catmap[nlex][c] = lexicon_category_is_exception(lx, c) ?
+			    -1 : category_id(lexicon_category(lx, c));
 		nlex++;
 	}
 	if (bad)

@@ -661,12 +661,14 @@ static void
 build_lexicon_json(void)
 {
 	struct ttbuf *b = &lexicon_json;
-	int c, nc;
+	int c, k, nc;
 
 	tt_buf_add(b, "{\"categories\":[", 15);
 	nc = lexicon_ncategories(jargon_lx);
-	for (c = 0; c < nc; c++) {
-		if (c > 0)
+	for (c = k = 0; c < nc; c++) {
+		if (lexicon_category_is_exception(jargon_lx, c))
+			continue;	/* no colour for what never shows */
+		if (k++ > 0)
 			tt_buf_addc(b, ',');
 		json_cstr(b, lexicon_category(jargon_lx, c));
 	}

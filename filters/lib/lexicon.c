@@ -642,7 +642,7 @@ parse_categories(struct lexicon *lx, struct lexentry *e, const char *cat)
 	e->catids = ids;
 	e->ncat = n;
 	e->catid = ids[0];
-	e->exception = rc == 0 && strcmp(e->category, "-") == 0;
+	e->exception = rc == 0 && strcmp(e->category, LEXICON_EXCEPTION) == 0;
 	return rc;
 }
 
@@ -1121,6 +1121,12 @@ const char *
 lexicon_category(const struct lexicon *lx, int catid)
 {
 	return intern_str(lx->cats, (uint32_t)catid, NULL);
+}
+
+int
+lexicon_category_is_exception(const struct lexicon *lx, int catid)
+{
+	return strcmp(lexicon_category(lx, catid), LEXICON_EXCEPTION) == 0;
 }
 
 int

@@ -92,6 +92,11 @@ long		 lexicon_find(const struct lexicon *lx, const char *key);
  * "a|b" names two (an entry counts in each). */
 int		 lexicon_ncategories(const struct lexicon *lx);
 const char	*lexicon_category(const struct lexicon *lx, int catid);
+/* The category that makes an entry an exception; it names no column, no
+ * colour, nothing that is counted. */
+#define LEXICON_EXCEPTION	"-"
+int		 lexicon_category_is_exception(const struct lexicon *lx,
+		    int catid);
 /* Whether name is the category field of e as written or one of its
  * categories. */
 int		 lexentry_in_category(const struct lexicon *lx,
