@@ -386,3 +386,23 @@ teardown() {
 	run --separate-stderr ta nota.txt
 	refute_output --partial 'dominated by'
 }
+
+@test "--per-doc DIR: each document's tables, byte for byte those of a run on it alone" {
+	printf 'a\0b' > "$T/data.txt"
+	: > "$T/leeg.txt"
+	run --separate-stderr ta --tsv --per-doc "$T/each" nota.txt "$T/data.txt" gesprek.vtt "$T/leeg.txt" notulen.srt
+	assert_failure 2
+	[ "$(ls "$T/each" | sort -n | tr '\n' ' ')" = "1 2 3 4 5 " ]
+	k=0
+	for f in nota.txt "$T/data.txt" gesprek.vtt "$T/leeg.txt" notulen.srt; do
+		k=$((k + 1))
+		ta --tsv --out "$T/alone.$k" "$f" > /dev/null 2>&1 || :
+		diff -r "$T/alone.$k" "$T/each/$k" || { echo "document $k: $f"; return 1; }
+	done
+	# an analysed document has all six tables; the binary one its skipped row
+	[ "$(ls "$T/each/1" | tr '\n' ' ')" = "cooc-counts.tsv pairs.tsv score.tsv skipped.tsv summary.tsv terms.tsv " ]
+	[ "$(sed -n 2p "$T/each/2/skipped.tsv")" = "$T/data.txt"$'\tcontent\tbinary file, skipped (convert it to text first)' ]
+	run --separate-stderr ta --per-doc /proc/nee nota.txt
+	assert_failure 2
+	[ "$stderr" = "tt-analyse: /proc/nee: cannot create the directory" ]
+}
