@@ -82,7 +82,12 @@ setup_file() {
 	# -- the corpus and the serial reference
 	export W=$S/work
 	mkdir -p "$W/notas" "$W/lexicons"
-	cp "$ROOT"/samples/*.txt "$W/notas/"
+	# names with spaces and quotes ("nota's"), so that files of every
+	# sshlogin test the quoting of --transferfile and --return
+	for f in "$ROOT"/samples/*.txt; do
+		f=${f##*/}
+		cp "$ROOT/samples/$f" "$W/notas/${f%.txt} nota's.txt"
+	done
 	cp "$FIX/pipelines/nota.txt" "$W/notas/-nota met 'spatie'.txt"
 	cp "$ROOT/lexicons/transitietaal.tsv" "$W/lexicons/"
 	(cd "$W" && printf '%s\n' notas/*.txt | LC_ALL=C sort | while IFS= read -r f; do
@@ -298,7 +303,7 @@ recipe() {
 	done
 	grep -q "Accepted publickey for $U from 127.0.0.1" "$S/sshd.log"
 	# --cleanup: nothing of the jobs left in the remote home
-	run find "$H/home" -mindepth 1 -not -path "$H/home/.ssh*" -not -path "$H/home/.parallel*"
+	run find "$H/home" -mindepth 1 -not -path "$H/home/.ssh*"
 	assert_output ''
 	rm -f notas/*.cooc cooc.tsv
 }
@@ -357,7 +362,7 @@ slurm_workdir() {
 	real=$(command -v tt-normalise)
 	cat > "$T/fault/tt-normalise" <<-EOF
 	#!/bin/sh
-	if [ "\$2" = notas/jaarverslag-wijkteam.txt ]; then
+	if [ "\$2" = "notas/jaarverslag-wijkteam nota's.txt" ]; then
 		echo "tt-normalise: \$2: Input/output error" >&2
 		exit 2
 	fi
@@ -369,10 +374,10 @@ slurm_workdir() {
 	[ ! -e cooc.tsv ]
 	[ ! -e score.tsv ]
 	# the document is the 5th in the list: task 2 failed, and said why
-	[ "$(sed -n 5p notas.list)" = notas/jaarverslag-wijkteam.txt ]
+	[ "$(sed -n 5p notas.list)" = "notas/jaarverslag-wijkteam nota's.txt" ]
 	run cat slurm-*_2.out
-	assert_output "tt-normalise: notas/jaarverslag-wijkteam.txt: Input/output error
-tt-slurm-array: task 2: notas/jaarverslag-wijkteam.txt: failed; no counts written"
+	assert_output "tt-normalise: notas/jaarverslag-wijkteam nota's.txt: Input/output error
+tt-slurm-array: task 2: notas/jaarverslag-wijkteam nota's.txt: failed; no counts written"
 	[ "$(ls out | LC_ALL=C sort | tr '\n' ' ')" = "0.cooc 0.score 1.cooc 1.score 3.cooc 3.score " ]
 }
 
