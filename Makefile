@@ -46,6 +46,9 @@ DEB_BUILD = gcc make pkg-config libpcre2-dev libstemmer-dev libutf8proc-dev \
 DEB_TEST  = bats bats-assert bats-support locales groff-base groff poppler-utils \
 	    pandoc gnuplot-nox graphviz parallel util-linux libxml2-utils chromium \
 	    bsdextrautils
+# `make check-scale` besides: a real sshd and a single-node Slurm cluster.
+DEB_SCALE = openssh-server openssh-client rsync slurm-wlm munge parallel iproute2 \
+	    passwd
 STAMP	 = $(BUILD)/.deps-ok
 TEST_STAMP = $(BUILD)/.test-deps-ok
 
@@ -95,6 +98,19 @@ deps:
 
 check: all $(TEST_STAMP)
 	sh tests/run.sh
+
+# Scale-out on real engines (tests/scale.bats): the --sshlogin recipe of
+# docs/scale-out.md through a real sshd and a second user, the Slurm job
+# array on a single-node cluster. It starts daemons and creates a user, so
+# it runs as root only (daemons on 127.0.0.1, stopped when it ends); as
+# anyone else it says so and does nothing. Not part of `make check`.
+check-scale:
+	@if [ "$$(id -u)" -ne 0 ]; then \
+	    echo "check-scale: skipped: it must run as root (it starts sshd, munged, slurmctld and slurmd, and adds a user)"; \
+	else \
+	    $(MAKE) --no-print-directory all $(TEST_STAMP) && \
+	    sh tests/deps.sh $(DEB_SCALE) && TT_JOBS=1 sh tests/run.sh tests/scale.bats; \
+	fi
 
 # Everything built with AddressSanitizer and UBSan, the whole suite run on it.
 sanitize: $(STAMP) $(TEST_STAMP)
@@ -198,5 +214,5 @@ uninstall:
 clean:
 	rm -rf $(BUILD) $(BIN)
 
-.PHONY: all deps check sanitize valgrind demo report bench bench-serve serve fuzz install uninstall \
+.PHONY: all deps check check-scale sanitize valgrind demo report bench bench-serve serve fuzz install uninstall \
 	clean
