@@ -319,6 +319,7 @@ if [ -f bench/eval-jargon.sh ]; then
 fi
 [ -f bench/eval-jargon.sh ] && sh bench/eval-jargon.sh --speed >> "$quality" 2>&1 || true
 [ -f bench/eval-score.sh ] && sh bench/eval-score.sh >> "$quality" 2>&1 || true
+sh bench/documents.sh >> "$quality" 2>&1 || true
 cat "$quality"
 echo
 cat "$TARGETS"
