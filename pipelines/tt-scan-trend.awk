@@ -107,8 +107,8 @@ function absolute(p,   n, part, k, out, depth, stack) {
 	return out == "" ? "/" : out
 }
 
-# Reads the --dates file: KEY TAB DATE a line, KEY a hash or a path as the
-# ledger writes it. Blank lines and lines that start with # are left out;
+# Reads the --dates file: KEY TAB DATE a line, KEY a hash (in either case)
+# or a path as the ledger writes it. Blank lines and lines that start with # are left out;
 # columns after the second are ignored. Every bad line is reported.
 function read_dates(file, efile,   line, n, f, k, key, d, r) {
 	n = 0
@@ -126,6 +126,8 @@ function read_dates(file, efile,   line, n, f, k, key, d, r) {
 			continue
 		}
 		key = f[1]
+		if (length(key) == 64 && key !~ /[^0-9a-fA-F]/)
+			key = tolower(key)
 		d = f[2]
 		gsub(/^ +| +$/, "", d)
 		if ((d = parse_date(d)) == "") {
@@ -377,7 +379,8 @@ END {
 	print line
 	for (j = 1; j <= nkeys; j++) {
 		key = keys[j]
-		line = key OFS kdocs[key] OFS kwords[key] OFS khits[key] OFS \
+		line = key OFS kdocs[key] OFS sprintf("%.0f", kwords[key]) OFS \
+		    sprintf("%.0f", khits[key]) OFS \
 		    (kwords[key] > 0 ? sprintf("%.1f", khits[key] * 1000 / kwords[key]) : "_")
 		for (k = 1; k <= ndims; k++)
 			line = line OFS balance(kf[key, dims[k]] + 0, ki[key, dims[k]] + 0)

@@ -150,7 +150,7 @@ $(date -u +%Y)	3	95	15	157.9	-0.25	-0.333"
 	printf 'src/a/nota.txt\t2019\r\n' >> "$T/dates.tsv"
 	printf '\n' >> "$T/dates.tsv"
 	printf 'src/a/gesprek.vtt\t2001-01-01\n' >> "$T/dates.tsv"
-	printf '%s\t2019-03-04T23:30:00+01:00\tcolumns after the date are ignored\n' "$H_GESPREK" >> "$T/dates.tsv"
+	printf '%s\t2019-03-04T23:30:00+01:00\tcolumns after the date are ignored\n' "${H_GESPREK^^}" >> "$T/dates.tsv"
 	printf 'src/niet/gescand.txt\t1999-12\n' >> "$T/dates.tsv"
 	run --separate-stderr tt-scan --trend --dates "$T/dates.tsv" --state "$S"
 	assert_success
