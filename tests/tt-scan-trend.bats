@@ -290,6 +290,14 @@ src/a	1	32	5	156.2	-0.333	-0.5"
 	run --separate-stderr tt-scan --trend --by year --plot "$T/trend.PNG" --state "$S"
 	assert_success
 	[ "$(head -c 8 "$T/trend.PNG" | od -An -tx1 | tr -d ' ')" = 89504e470d0a1a0a ]
+	# a period of a year alone is in the table, not on a time axis by month
+	printf 'src/a/nota.txt\t2019\n' > "$T/dates.tsv"
+	run --separate-stderr tt-scan --trend --dates "$T/dates.tsv" --plot "$T/jaar.svg" --state "$S"
+	assert_success
+	assert_line --index 1 $'2019\t1\t40\t8\t200.0\t0.333\t1'
+	xmllint --noout "$T/jaar.svg"
+	grep -q '2025-01' "$T/jaar.svg"
+	no_match -q '>2019' "$T/jaar.svg"
 	cd "$T"
 	mkdir -p "src/b&<c>"
 	cp "$FIX/pipelines/notulen.srt" "src/b&<c>/"
