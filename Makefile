@@ -34,6 +34,8 @@ PROGS	 = $(patsubst filters/%.c,%,$(wildcard filters/tt-*.c))
 LIBSRC	 = $(wildcard filters/lib/*.c)
 LIBOBJ	 = $(patsubst filters/lib/%.c,$(BUILD)/lib/%.o,$(LIBSRC))
 LIBHDR	 = $(wildcard filters/lib/*.h)
+# The pipelines, and the awk programs they run from their own directory
+# (tt-scan-trend.awk, for tt-scan --trend): installed side by side.
 SCRIPTS	 = $(filter-out %.1,$(wildcard pipelines/tt-*))
 MAN1	 = $(wildcard filters/*.1 pipelines/*.1)
 MAN5	 = $(wildcard filters/*.5)
