@@ -292,7 +292,59 @@ teardown() {
 	run --separate-stderr ta --tsv "$T/bad.txt"
 	assert_success
 	[[ "${lines[1]}" == "$T/bad.txt"$'\t_\t42\t9\t'* ]]
-	[[ "$stderr" == "tt-normalise: <stdin>:8: "* ]]
+	[[ "$stderr" == "tt-normalise: $T/bad.txt:8: "* ]]
+}
+
+@test "many texts in one run: each as it is alone, whatever its line ends" {
+	sed 's/$/\r/' nota.txt > "$T/crlf.txt"
+	tr '\n' '\r' < nota.txt > "$T/cr.txt"
+	{ printf '\357\273\277'; cat nota.txt; } > "$T/bom.txt"
+	printf '%s' "$(cat nota.txt)" > "$T/nonl.txt"
+	{ printf 'a\r\rb\r\n'; cat nota.txt; } > "$T/mixed.txt"
+	cp nota.txt "$T/plain.txt"
+	set -- "$T/cr.txt" "$T/plain.txt" "$T/nonl.txt" "$T/crlf.txt" "$T/mixed.txt" "$T/bom.txt"
+	run --separate-stderr ta --per-doc "$T/each" "$@"
+	assert_success
+	[ -z "$stderr" ]
+	k=0
+	for f; do
+		k=$((k + 1))
+		ta --out "$T/one$k" "$f" > /dev/null
+		diff -r "$T/one$k" "$T/each/$k"
+	done
+	# the hits at the right lines: wijkteam is on line 1 of nota.txt, line 4 after three lines of lone and doubled CRs
+	[ "$(grep -c $'\tjargon:wijkteam\t.*:1\t' "$T/each/2/terms.tsv")" -eq 2 ]
+	[ "$(grep -c $'\tjargon:wijkteam\t.*:4\t' "$T/each/5/terms.tsv")" -eq 2 ]
+}
+
+@test "when tt-normalise fails on many texts, each is normalised alone and the bad one named" {
+	# a tt-normalise that fails for the second text, alone or among others
+	mkdir "$T/bin"
+	for f in "$ROOT/bin"/tt-*; do
+		ln -s "$f" "$T/bin/"
+	done
+	rm "$T/bin/tt-normalise"
+	cat > "$T/bin/tt-normalise" <<SH
+#!/bin/sh
+for a; do
+	case \$a in
+	*b.txt) echo "tt-normalise: \$a: Input/output error" >&2; exit 2 ;;
+	esac
+done
+exec "$ROOT/bin/tt-normalise" "\$@"
+SH
+	chmod +x "$T/bin/tt-normalise"
+	cp nota.txt "$T/a.txt"
+	cp nota.txt "$T/b.txt"
+	cp nota.txt "$T/c.txt"
+	run --separate-stderr env TT_BIN="$T/bin" tt-analyse -l jargon.tsv -s score.tsv --tsv \
+	    "$T/a.txt" "$T/b.txt" "$T/c.txt"
+	assert_failure 2
+	[ "$stderr" = "tt-normalise: $T/b.txt: Input/output error
+tt-analyse: $T/b.txt: not analysed (see the message above)" ]
+	assert_line --index 1 --partial "$T/a.txt"$'\t_\t40\t8\t'
+	assert_line --index 2 --partial "$T/c.txt"$'\t_\t40\t8\t'
+	[ "${#lines[@]}" -eq 4 ]
 }
 
 @test "hostile text: a 10 MB line" {

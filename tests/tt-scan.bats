@@ -85,6 +85,19 @@ SH
 	chmod +x "$T/bin/$1"
 }
 
+# fake_normalise SHELL-LINE: a filter directory for TT_BIN in $T/bin, the
+# real filters but a tt-normalise that runs SHELL-LINE first.
+fake_normalise() {
+	local f
+	mkdir -p "$T/bin"
+	for f in "$ROOT/bin"/tt-*; do
+		ln -sf "$f" "$T/bin/"
+	done
+	rm -f "$T/bin/tt-normalise"
+	printf '#!/bin/sh\n%s\nexec "%s" "$@"\n' "$1" "$ROOT/bin/tt-normalise" > "$T/bin/tt-normalise"
+	chmod +x "$T/bin/tt-normalise"
+}
+
 # faulty_scan ARGS...: tt-scan -j 1 in its own process group, with the
 # fault programs of $T/bin first on PATH.
 faulty_scan() {
@@ -514,13 +527,10 @@ tt-analyse: $T/src/nota.txt.gz: binary file, skipped (convert it to text first)"
 	assert_failure 2
 	[ "$stderr" = "tt-scan: $T/src/lus1: a symbolic link that leads nowhere (or a loop)" ]
 	rm "$T/src/lus1" "$T/src/lus2"
-	# the first od tt-analyse runs (its binary check) removes nota.txt
+	# nota.txt is removed after it was hashed, before it is normalised
 	rm -rf "$S"
-	mkdir -p "$T/bin"
-	real=$(command -v od)
-	printf '#!/bin/sh\nrm -f "%s"\nexec "%s" "$@"\n' "$T/src/nota.txt" "$real" > "$T/bin/od"
-	chmod +x "$T/bin/od"
-	run --separate-stderr env PATH="$T/bin:$PATH" tt-scan -j 1 -l "$FIX/pipelines/jargon.tsv" \
+	fake_normalise "rm -f '$T/src/nota.txt'"
+	run --separate-stderr env TT_BIN="$T/bin" tt-scan -j 1 -l "$FIX/pipelines/jargon.tsv" \
 	    -s "$FIX/pipelines/score.tsv" --state "$S" "$T/src"
 	assert_failure 2
 	[ "$stderr" = "tt-scan: $T/src/nota.txt: vanished during the scan, skipped" ]
@@ -535,12 +545,8 @@ tt-analyse: $T/src/nota.txt.gz: binary file, skipped (convert it to text first)"
 }
 
 @test "a file that grows while it is read is left for the next run" {
-	mkdir -p "$T/bin"
-	real=$(command -v od)
-	printf '#!/bin/sh\necho "Nog een regel over maatwerk." >> "%s"\nexec "%s" "$@"\n' \
-	    "$T/src/gesprek.vtt" "$real" > "$T/bin/od"
-	chmod +x "$T/bin/od"
-	run --separate-stderr env PATH="$T/bin:$PATH" tt-scan -j 1 -v -l "$FIX/pipelines/jargon.tsv" \
+	fake_normalise "echo 'Nog een regel over maatwerk.' >> '$T/src/gesprek.vtt'"
+	run --separate-stderr env TT_BIN="$T/bin" tt-scan -j 1 -v -l "$FIX/pipelines/jargon.tsv" \
 	    -s "$FIX/pipelines/score.tsv" --state "$S" "$T/src"
 	assert_success
 	[ -z "$stderr" ]
