@@ -138,3 +138,96 @@ split_svgs() {
 	# a page with pictures compresses far worse than an empty one
 	[ "$(wc -c < "$T/r.png")" -gt 50000 ]
 }
+
+# The text view: xpath EXPR FILE evaluates EXPR on the page as HTML. The
+# HTML 4 parser of libxml2 does not know <mark> and <section> and says so
+# on stderr, but builds the tree with them.
+xpath() {
+	xmllint --html --xpath "$1" "$2" 2>/dev/null
+}
+
+@test "--text: every hit a <mark> with data-entry, data-category, data-alternative; markers with data-pole and data-dimension" {
+	run --separate-stderr report --text -o "$T/t.html" nota.txt gesprek.vtt
+	assert_success
+	assert_output ''
+	[ -z "$stderr" ]
+	# as many hits as tt-analyse counts, in the order of tt-jargon -o
+	[ "$(xpath 'count(//mark[@data-entry])' "$T/t.html")" -eq 13 ]
+	[ "$(xpath 'string(//mark[@data-entry][2]/@data-entry)' "$T/t.html")" = jargon:eigen-kracht ]
+	[ "$(xpath 'string(//mark[@data-entry][2]/@data-category)' "$T/t.html")" = burgerkracht ]
+	[ "$(xpath 'string(//mark[@data-entry][2]/@data-alternative)' "$T/t.html")" = 'wat u zelf kunt' ]
+	[ "$(xpath 'string(//mark[@data-entry][2])' "$T/t.html")" = 'eigen kracht' ]
+	# an entry without an alternative has an empty one
+	[ "$(xpath 'string(//mark[@data-entry="jargon:mantelzorger"][1]/@data-alternative)' "$T/t.html")" = '' ]
+	[ "$(xpath 'count(//mark[@data-entry="jargon:mantelzorger"][@data-alternative=""])' "$T/t.html")" -eq 2 ]
+	# the markers of score.tsv: gemeente formal, buren informal
+	[ "$(xpath 'count(//mark[@data-pole])' "$T/t.html")" -eq 12 ]
+	[ "$(xpath 'string(//mark[@data-pole][.="gemeente"][1]/@data-pole)' "$T/t.html")" = F ]
+	[ "$(xpath 'string(//mark[@data-pole][.="gemeente"][1]/@data-dimension)' "$T/t.html")" = bestuurlijk ]
+	[ "$(xpath 'string(//mark[@data-pole][.="buren"]/@data-pole)' "$T/t.html")" = I ]
+	[ "$(xpath 'count(//mark[@data-pole][@data-pole!="F"][@data-pole!="I"])' "$T/t.html")" -eq 0 ]
+	# the text itself, whole: the marked view of nota.txt reads as the text
+	tt-normalise < nota.txt > "$T/nota.norm"
+	xpath 'string(//section[1]/div)' "$T/t.html" > "$T/nota.view"
+	diff "$T/nota.norm" "$T/nota.view"
+	# a transcript: speakers, no time stamps, no cue tags
+	[ "$(xpath 'count(//section[2]//b[@class="spreker"])' "$T/t.html")" -eq 4 ]
+	[ "$(xpath 'string(//section[2]//b[@class="spreker"][2])' "$T/t.html")" = 'Bram:' ]
+	no_match -e '-->' -e '&lt;v ' -e 'WEBVTT' "$T/t.html"
+	# self-contained, no script
+	no_match -Ei '<script|<link|<img|<iframe|src=|url\(|@import' "$T/t.html"
+}
+
+@test "--text: a marker inside a hit is nested in it; one across a hit's edge is cut in two" {
+	printf '#id\tpattern\tcategory\talternative\tnote\tweight\nek\teigen kracht\tburgerkracht\tzelf doen\t_\t1\n' > "$T/j.tsv"
+	printf '#id\tpattern\tcategory\talternative\tnote\tweight\nkracht\tkracht\tkwalitatief/informeel\t_\t_\t1\nwk\twat eigen\tregister/formeel\t_\t_\t1\n' > "$T/s.tsv"
+	printf 'Wat eigen kracht is.\n' > "$T/k.txt"
+	run --separate-stderr tt-report --text -l "$T/j.tsv" -s "$T/s.tsv" "$T/k.txt"
+	assert_success
+	[[ "$output" == *'<div class="weergave"><mark class="pole pole-F" data-pole="F" data-dimension="register" data-marker="s:wk" title="formeel (register): Wat eigen — s:wk">Wat</mark> <mark class="c0" data-entry="j:ek" data-category="burgerkracht" data-alternative="zelf doen" title="j:ek (burgerkracht)&#10;Gevonden: eigen kracht&#10;Alternatief: zelf doen" tabindex="0"><mark class="pole pole-F" data-pole="F" data-dimension="register" data-marker="s:wk" title="formeel (register): Wat eigen — s:wk">eigen</mark> <mark class="pole pole-I" data-pole="I" data-dimension="kwalitatief" data-marker="s:kracht" title="informeel (kwalitatief): kracht — s:kracht">kracht</mark></mark> is.</div>'* ]]
+}
+
+@test "--text: <script>, quotes and </mark> in the text, a name and a lexicon show as text" {
+	printf '#id\tpattern\tcategory\talternative\tnote\tweight\nwt\twijkteam\tactor "<b>"\tteam </mark><script>x()</script> & "zo"\tlet op: <i>\t1\n' > "$T/j.tsv"
+	printf '%s\n' 'Het wijkteam <script>alert("x")</script> zegt </mark> "ja" & '\''nee'\''.' > "$T/<b>.txt"
+	run --separate-stderr tt-report --text --title '<script>t</script>' -l "$T/j.tsv" -s score.tsv "$T/<b>.txt"
+	assert_success
+	no_match -i '<script' <<<"$output"
+	no_match '<b>' <<<"$output"
+	printf '%s\n' "$output" > "$T/t.html"
+	# exactly one mark of the jargon; its values read back as written
+	[ "$(xpath 'count(//mark[@data-entry])' "$T/t.html")" -eq 1 ]
+	[ "$(xpath 'string(//mark[@data-entry]/@data-category)' "$T/t.html")" = 'actor "<b>"' ]
+	[ "$(xpath 'string(//mark[@data-entry]/@data-alternative)' "$T/t.html")" = 'team </mark><script>x()</script> & "zo"' ]
+	[ "$(xpath 'string(//section/div)' "$T/t.html")" = 'Het wijkteam <script>alert("x")</script> zegt </mark> "ja" & '\''nee'\''.' ]
+	[ "$(xpath 'string(//section/h2)' "$T/t.html")" = '<b>.txt' ]
+	[ "$(xpath 'string(//title)' "$T/t.html")" = '<script>t</script>' ]
+	[[ "$output" == *'Toelichting: let op: &lt;i&gt;"'* ]]
+}
+
+@test "--text: a file that is not there or not readable; the others are still shown" {
+	mkdir "$T/map.txt"
+	run --separate-stderr report --text -o "$T/t.html" nota.txt "$T/weg.txt" "$T/map.txt"
+	assert_failure 2
+	assert_output ''
+	[ "$stderr" = "tt-analyse: $T/weg.txt: No such file or directory"$'\n'"tt-analyse: $T/map.txt: is a directory" ]
+	[ "$(xpath 'count(//section)' "$T/t.html")" -eq 1 ]
+	grep -q "<li>$T/weg.txt: No such file or directory</li>" "$T/t.html"
+	grep -q "<li>$T/map.txt: is a directory</li>" "$T/t.html"
+	# nothing analysed at all: a page that says so, and exit 2
+	run --separate-stderr report --text "$T/weg.txt"
+	assert_failure 2
+	[[ "$output" == *'<p class="uitleg">0 documenten.'* ]]
+}
+
+@test "--text --from DIR: the text kept by tt-analyse --keep-text; without it, an error" {
+	tt-analyse -l jargon.tsv -s score.tsv --keep-text --out "$T/tab" nota.txt > /dev/null
+	run --separate-stderr tt-report --text -s score.tsv -l jargon.tsv --from "$T/tab"
+	assert_success
+	[ "$(xpath 'count(//mark[@data-entry])' <(printf '%s\n' "$output"))" -eq 8 ]
+	tt-analyse -l jargon.tsv -s score.tsv --out "$T/tab2" nota.txt > /dev/null
+	run --separate-stderr tt-report --text --from "$T/tab2"
+	assert_failure 2
+	assert_output ''
+	[ "$stderr" = "tt-report: $T/tab2: no text/index.tsv (a directory written by tt-analyse --keep-text --out)" ]
+}
