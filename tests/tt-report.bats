@@ -55,17 +55,25 @@ split_svgs() {
 	xmllint --html --noout "$T/r.html"
 }
 
-@test "the page holds the numbers of tt-analyse: per document, and the terms with alternatives" {
+@test "the page holds the numbers of tt-analyse in Dutch: per document, per speaker, the terms with alternatives" {
 	report -o "$T/r.html" nota.txt gesprek.vtt
-	grep -q '<tr><td>nota.txt</td><td>40</td><td>8</td><td>200.0</td>' "$T/r.html"
-	grep -q '<tr><td>gesprek.vtt</td><td>32</td><td>5</td><td>156.2</td>' "$T/r.html"
-	grep -q '<tr><td><b>all documents</b></td><td>72</td><td>13</td><td>180.6</td>' "$T/r.html"
-	grep -q '<tr><td>5</td><td>wijkteam</td><td>team in de wijk</td><td>actor-formeel</td><td>nota.txt:1</td></tr>' "$T/r.html"
+	grep -q '<tr><td title="nota.txt">nota.txt</td><td>40</td><td>8</td><td>200,0</td><td>+0,33</td><td>+1,00</td></tr>' "$T/r.html"
+	grep -q '<tr><td title="gesprek.vtt">gesprek.vtt</td><td>32</td><td>5</td><td>156,2</td><td>-0,33</td><td>-0,50</td></tr>' "$T/r.html"
+	grep -q '<tr class="totaal"><td>alle documenten</td><td>72</td><td>13</td><td>180,6</td>' "$T/r.html"
+	grep -q '<th>balans<br>bestuurlijk</th><th>balans<br>register</th>' "$T/r.html"
+	grep -q '<tr><td>5</td><td>wijkteam</td><td>team in de wijk</td><td>actor-formeel</td><td><span title="nota.txt">nota.txt</span>:1</td></tr>' "$T/r.html"
+	# the speakers of the transcript, under its name; none for the note
+	grep -q '<h2>Per spreker (1 transcriptie)</h2>' "$T/r.html"
+	grep -q '<tr class="groep"><th colspan="6" title="gesprek.vtt">gesprek.vtt</th></tr>' "$T/r.html"
+	grep -q '<tr><td>Anna</td><td>15</td><td>1</td><td>66,7</td><td>-1,00</td><td>-1,00</td></tr>' "$T/r.html"
+	grep -q '<tr><td>Bram</td><td>17</td><td>4</td><td>235,3</td><td>+1,00</td><td>+0,00</td></tr>' "$T/r.html"
+	[ "$(grep -c 'class="groep"' "$T/r.html")" -eq 1 ]
 	# the density bars are labelled with the documents and their values
 	split_svgs "$T/r.html"
 	grep -q '>nota.txt<' "$T/svg1.svg"
-	grep -q '> 200.0<' "$T/svg1.svg"
-	grep -q '> 156.2<' "$T/svg1.svg"
+	grep -q '> 200,0<' "$T/svg1.svg"
+	grep -q '> 156,2<' "$T/svg1.svg"
+	grep -q '>jargontreffers per 1.000 woorden<' "$T/svg1.svg"
 	# the balance picture has one legend entry per dimension
 	grep -q '>bestuurlijk<' "$T/svg2.svg"
 	grep -q '>register<' "$T/svg2.svg"
@@ -73,6 +81,9 @@ split_svgs() {
 	grep -q '<text[^>]*>wijkteam</text>' "$T/svg4.svg"
 	no_match '<text[^>]*>jargon:wijkteam</text>' "$T/svg4.svg"
 	grep -q '<title>jargon:wijkteam</title>' "$T/svg4.svg"
+	# no speakers: no speaker table
+	report -o "$T/n.html" nota.txt
+	no_match 'Per spreker' "$T/n.html"
 }
 
 @test "--from DIR draws the tables of tt-analyse --out DIR" {
@@ -92,7 +103,7 @@ split_svgs() {
 	run --separate-stderr report -o "$T/r.html" "$T/<b>&amp.txt" "$T/gewoon.txt" "$T/weg.txt"
 	assert_failure 2
 	[ "$stderr" = "tt-analyse: $T/weg.txt: No such file or directory" ]
-	grep -q "<tr><td>$T/&lt;b&gt;&amp;amp.txt</td><td>40</td>" "$T/r.html"
+	grep -q "<tr><td title=\"$T/&lt;b&gt;&amp;amp.txt\">&lt;b&gt;&amp;amp.txt</td><td>40</td>" "$T/r.html"
 	grep -q "<li>$T/weg.txt: No such file or directory</li>" "$T/r.html"
 	no_match '<b>&amp.txt' "$T/r.html"
 	split_svgs "$T/r.html"
@@ -104,7 +115,7 @@ split_svgs() {
 @test "a corpus without jargon pairs: a page that says so" {
 	run --separate-stderr report brief.html
 	assert_success
-	[[ "$output" == *'No pair of jargon entries occurs together in two or more sentences.'* ]]
+	[[ "$output" == *'<p class="none">Geen paar jargonwoorden staat in 2 of meer zinnen samen.</p>'* ]]
 	[ "$(grep -c '<svg' <<<"$output")" -eq 3 ]
 }
 
