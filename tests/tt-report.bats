@@ -139,15 +139,30 @@ split_svgs() {
 	[ "$stderr" = "tt-report: stdout: No space left on device" ]
 }
 
-@test "headless Chromium renders the page to a PNG of the window's width" {
+# png_size FILE: width and height from the IHDR chunk of a PNG.
+png_size() {
+	od -An -tu1 -j 16 -N 8 "$1" | awk '{ print $1 * 16777216 + $2 * 65536 + $3 * 256 + $4, $5 * 16777216 + $6 * 65536 + $7 * 256 + $8 }'
+}
+
+@test "headless Chromium renders the whole page to a PNG 1200 pixels wide" {
 	command -v chromium >/dev/null || skip "chromium is not installed (apt-get install chromium)"
 	run --separate-stderr report -o "$T/r.html" --png "$T/r.png" nota.txt gesprek.vtt notulen.srt rapport.pdf
 	assert_success
 	[ "$(head -c 8 "$T/r.png" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ]
-	# width and height from the IHDR chunk
-	[ "$(od -An -tu1 -j 16 -N 4 "$T/r.png" | awk '{ print $1 * 16777216 + $2 * 65536 + $3 * 256 + $4 }')" -eq 1200 ]
+	read -r w h <<<"$(png_size "$T/r.png")"
+	[ "$w" -eq 1200 ]
+	# as tall as the page: not the fixed 3600 of old, a page of this
+	# corpus is about 2,500 pixels
+	[ "$h" -gt 1500 ] && [ "$h" -lt 3600 ]
 	# a page with pictures compresses far worse than an empty one
 	[ "$(wc -c < "$T/r.png")" -gt 50000 ]
+	# a page taller than 3600 pixels is not cut: 400 lines of text
+	for i in $(seq 400); do echo "Het wijkteam helpt de mantelzorger met maatwerk."; echo; done > "$T/lang.txt"
+	run --separate-stderr report --text -o "$T/t.html" --png "$T/t.png" "$T/lang.txt"
+	assert_success
+	read -r w h <<<"$(png_size "$T/t.png")"
+	[ "$w" -eq 1200 ]
+	[ "$h" -gt 20000 ]
 }
 
 # The text view: xpath EXPR FILE evaluates EXPR on the page as HTML. The
@@ -241,4 +256,108 @@ xpath() {
 	assert_failure 2
 	assert_output ''
 	[ "$stderr" = "tt-report: $T/tab2: no text/index.tsv (a directory written by tt-analyse --keep-text --out)" ]
+}
+
+@test "--min: a positive whole number" {
+	run --separate-stderr tt-report --min x nota.txt
+	assert_failure 2
+	assert_output ''
+	[[ "$stderr" == "tt-report: --min: not a positive number: x"$'\n'"usage: tt-report "* ]]
+	run --separate-stderr tt-report -m 0 nota.txt
+	assert_failure 2
+	[[ "$stderr" == "tt-report: -m: not a positive number: 0"$'\n'* ]]
+	run --separate-stderr tt-report --min=-3 nota.txt
+	assert_failure 2
+	[[ "$stderr" == "tt-report: --min: not a positive number: -3"$'\n'* ]]
+	run --separate-stderr tt-report --min
+	assert_failure 2
+	[[ "$stderr" == "tt-report: --min: missing argument"$'\n'* ]]
+}
+
+@test "--min N: only pairs seen in N sentences; by default one per 1,000 sentences, at least 2" {
+	run --separate-stderr report nota.txt gesprek.vtt notulen.srt rapport.pdf
+	assert_success
+	[[ "$output" == *'<p class="note">Jargon dat in minstens 2 zinnen samen in een zin staat; de 40 sterkste paren'* ]]
+	printf '%s\n' "$output" > "$T/m2.html"
+	split_svgs "$T/m2.html"
+	[ "$(grep -c '<g id="edge' "$T/svg4.svg")" -eq 2 ]
+	# maatwerk and wijkteam share 3 sentences (eigen kracht and wijkteam 2),
+	# no pair shares 4
+	run --separate-stderr report -m 3 nota.txt gesprek.vtt notulen.srt rapport.pdf
+	assert_success
+	[[ "$output" == *'minstens 3 zinnen'* ]]
+	printf '%s\n' "$output" > "$T/m3.html"
+	split_svgs "$T/m3.html"
+	[ "$(grep -c '<title>jargon:maatwerk&#45;&#45;jargon:wijkteam</title>' "$T/svg4.svg")" -eq 1 ]
+	[ "$(grep -c '<g id="edge' "$T/svg4.svg")" -eq 1 ]
+	run --separate-stderr report --min 4 nota.txt gesprek.vtt notulen.srt rapport.pdf
+	assert_success
+	[[ "$output" == *'<p class="none">Geen paar jargonwoorden staat in 4 of meer zinnen samen.</p>'* ]]
+	[ "$(grep -c '<svg' <<<"$output")" -eq 3 ]
+	# 2,001 sentences: at least 3 by default
+	for i in $(seq 2001); do echo "Het wijkteam helpt de mantelzorger."; done > "$T/lang.txt"
+	run --separate-stderr report "$T/lang.txt"
+	assert_success
+	[[ "$output" == *'minstens 3 zinnen'* ]]
+}
+
+@test "display names: the base name, cut in the middle above 40 characters, unique; the whole name as tooltip" {
+	mkdir "$T/a" "$T/b"
+	long=denhaag_2025-03-13_raadsvoorstel_haags_beleidskader_jeugd_2025-2028.txt
+	cp nota.txt "$T/a/$long"
+	cp nota.txt "$T/a/zelfde.txt"
+	cp gesprek.vtt "$T/b/zelfde.txt"
+	cp nota.txt "$T/b/precies_veertig_tekens_lang_abcdefgh.txt"
+	run --separate-stderr report -o "$T/r.html" "$T/a/$long" "$T/a/zelfde.txt" "$T/b/zelfde.txt" "$T/b/precies_veertig_tekens_lang_abcdefgh.txt"
+	assert_success
+	grep -q "<tr><td title=\"$T/a/$long\">denhaag_2025-03-13_raadsvo…2025-2028.txt</td><td>40</td>" "$T/r.html"
+	grep -q "<tr><td title=\"$T/a/zelfde.txt\">zelfde.txt</td><td>40</td>" "$T/r.html"
+	grep -q "<tr><td title=\"$T/b/zelfde.txt\">zelfde.txt (2)</td><td>32</td>" "$T/r.html"
+	grep -q "<tr><td title=\"$T/b/precies_veertig_tekens_lang_abcdefgh.txt\">precies_veertig_tekens_lang_abcdefgh.txt</td>" "$T/r.html"
+	# the speaker table and the first occurrences use them too
+	grep -q "<tr class=\"groep\"><th colspan=\"6\" title=\"$T/b/zelfde.txt\">zelfde.txt (2)</th></tr>" "$T/r.html"
+	grep -q "<td><span title=\"$T/a/$long\">denhaag_2025-03-13_raadsvo…2025-2028.txt</span>:1</td>" "$T/r.html"
+	split_svgs "$T/r.html"
+	grep -q '>denhaag_2025-03-13_raadsvo…2025-2028.txt<' "$T/svg1.svg"
+	grep -q '>zelfde.txt (2)<' "$T/svg2.svg"
+	no_match "$T" "$T/svg1.svg"
+}
+
+# corpus N DIR: N notes in DIR, n01.txt ... with k in 42 sentences of jargon
+# for note k, so the density grows with the name.
+corpus() {
+	mkdir -p "$2"
+	for k in $(seq -w 1 "$1"); do
+		{ for j in $(seq "$k"); do echo "Het wijkteam helpt."; done
+		  for j in $(seq $((42 - 10#$k))); do echo "Een gewone zin."; done; } > "$2/n$k.txt"
+	done
+}
+
+@test "the charts are as tall as their bars; above 40 documents sorted by density" {
+	corpus 2 "$T/c2"
+	report -o "$T/r2.html" "$T/c2"/*.txt
+	split_svgs "$T/r2.html"
+	grep -q '^ width="900" height="142"$' "$T/svg1.svg"
+	grep -q '^ width="900" height="162"$' "$T/svg2.svg"
+	no_match 'Gesorteerd' "$T/r2.html"
+	# 40: the order of the operands, the first at the top (gnuplot
+	# writes the labels from the bottom up)
+	corpus 40 "$T/c40"
+	report -o "$T/r40.html" "$T/c40"/*.txt
+	rm -f "$T"/svg*.svg
+	split_svgs "$T/r40.html"
+	grep -q '^ width="900" height="730"$' "$T/svg1.svg"
+	[ "$(grep -o '>n[0-9]*\.txt<' "$T/svg1.svg" | sed -n '1p;$p' | tr -d '<>\n')" = n40.txtn01.txt ]
+	# 41: sorted, the densest at the top, in both charts
+	corpus 41 "$T/c41"
+	report -o "$T/r41.html" "$T/c41"/*.txt
+	rm -f "$T"/svg*.svg
+	split_svgs "$T/r41.html"
+	grep -q '^ width="900" height="746"$' "$T/svg1.svg"
+	grep -q '^ width="900" height="766"$' "$T/svg2.svg"
+	[ "$(grep -o '>n[0-9]*\.txt<' "$T/svg1.svg" | sed -n '1p;$p' | tr -d '<>\n')" = n01.txtn41.txt ]
+	[ "$(grep -o '>n[0-9]*\.txt<' "$T/svg2.svg" | sed -n '1p;$p' | tr -d '<>\n')" = n01.txtn41.txt ]
+	grep -q '<p class="note">Gesorteerd: de meeste jargon bovenaan.</p>' "$T/r41.html"
+	# the table keeps the order of the operands
+	[ "$(grep -o '<tr><td title="[^"]*">n[0-9]*' "$T/r41.html" | sed -n '1s/.*>//p')" = n01 ]
 }
