@@ -361,3 +361,26 @@ corpus() {
 	# the table keeps the order of the operands
 	[ "$(grep -o '<tr><td title="[^"]*">n[0-9]*' "$T/r41.html" | sed -n '1s/.*>//p')" = n01 ]
 }
+
+@test "--text survives hostile input: BOM, CRLF, invalid UTF-8, no final newline, a 1 MB line; /dev/full; | head" {
+	printf '\xef\xbb\xbfHet wijkteam\r\nhelpt \xff de gemeente.\r\nEigen kracht' > "$T/h.txt"
+	run --separate-stderr report --text -o "$T/h.html" "$T/h.txt"
+	assert_success
+	[ "$stderr" = "tt-normalise: <stdin>:2: NUL or invalid UTF-8 replaced by U+FFFD" ]
+	[ "$(xpath 'string(//section/div)' "$T/h.html")" = $'Het wijkteam\nhelpt \xef\xbf\xbd de gemeente.\nEigen kracht' ]
+	[ "$(xpath 'count(//mark[@data-entry])' "$T/h.html")" -eq 2 ]
+	no_match -P '\r' "$T/h.html"
+	# a line of 1.2 MB: every one of its 60,000 hits marked (and no
+	# quadratic search: this takes seconds)
+	awk 'BEGIN { for (i = 0; i < 60000; i++) printf "Het wijkteam helpt. "; print "" }' > "$T/big.txt"
+	run --separate-stderr report --text -o "$T/big.html" "$T/big.txt"
+	assert_success
+	[ "$(grep -o '<mark class="c0" data-entry="jargon:wijkteam"' "$T/big.html" | wc -l)" -eq 60000 ]
+	run --separate-stderr bash -c 'tt-report --text -l jargon.tsv -s score.tsv nota.txt > /dev/full'
+	assert_failure 2
+	[ "$stderr" = "tt-report: stdout: No space left on device" ]
+	# a page larger than a pipe holds: ended quietly by SIGPIPE
+	run --separate-stderr bash -c 'tt-report --text -l jargon.tsv -s score.tsv "$1" | head -1; echo "${PIPESTATUS[0]}"' - "$T/big.txt"
+	[ "$output" = $'<!DOCTYPE html>\n141' ]
+	[ -z "$stderr" ]
+}
