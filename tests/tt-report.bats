@@ -163,6 +163,18 @@ png_size() {
 	read -r w h <<<"$(png_size "$T/t.png")"
 	[ "$w" -eq 1200 ]
 	[ "$h" -gt 20000 ]
+	# a taller page than TT_PNG_MAX_HEIGHT is cut there, and says so
+	run --separate-stderr env TT_PNG_MAX_HEIGHT=5000 "$ROOT/pipelines/tt-report" -l jargon.tsv -s score.tsv \
+	    --text -o "$T/t.html" --png "$T/t5.png" "$T/lang.txt"
+	assert_success
+	[ "$stderr" = "tt-report: --png: the page is $h pixels tall; the picture shows the first 5000" ]
+	[ "$(png_size "$T/t5.png")" = "1200 5000" ]
+	# checked before anything is written
+	run --separate-stderr env TT_PNG_MAX_HEIGHT=x "$ROOT/pipelines/tt-report" -l jargon.tsv -s score.tsv \
+	    --text -o "$T/t0.html" --png "$T/t0.png" "$T/lang.txt"
+	assert_failure 2
+	[ "$stderr" = "tt-report: TT_PNG_MAX_HEIGHT: not a positive number: x" ]
+	[ ! -e "$T/t0.html" ] && [ ! -e "$T/t0.png" ]
 }
 
 # The text view: xpath EXPR FILE evaluates EXPR on the page as HTML. The
