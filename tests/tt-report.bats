@@ -214,6 +214,14 @@ xpath() {
 	no_match -e '-->' -e '&lt;v ' -e 'WEBVTT' "$T/t.html"
 	# self-contained, no script
 	no_match -Ei '<script|<link|<img|<iframe|src=|url\(|@import' "$T/t.html"
+	# the numbers of each document, the Dutch way
+	[ "$(xpath 'string(//section[1]/p[@class="cijfers"])' "$T/t.html")" = '40 woorden, 8 jargontreffers, 200,0 per 1.000 woorden' ]
+	# the pages of a PDF: a rule at every form feed, and no form feed
+	run --separate-stderr report --text -o "$T/p.html" rapport.pdf
+	assert_success
+	[ "$(xpath 'count(//section/div//hr[@class="pagina"])' "$T/p.html")" -eq "$(pdftotext rapport.pdf - | tr -cd '\f' | wc -c)" ]
+	[ "$(xpath 'count(//section/div//hr[@class="pagina"])' "$T/p.html")" -ge 1 ]
+	no_match -P '\f' "$T/p.html"
 }
 
 @test "--text: a marker inside a hit is nested in it; one across a hit's edge is cut in two" {
@@ -239,6 +247,14 @@ xpath() {
 	[ "$(xpath 'string(//mark[@data-entry]/@data-alternative)' "$T/t.html")" = 'team </mark><script>x()</script> & "zo"' ]
 	[ "$(xpath 'string(//section/div)' "$T/t.html")" = 'Het wijkteam <script>alert("x")</script> zegt </mark> "ja" & '\''nee'\''.' ]
 	[ "$(xpath 'string(//section/h2)' "$T/t.html")" = '<b>.txt' ]
+	# two documents of one name: the second with (2), the whole name as tooltip
+	mkdir "$T/a"
+	cp "$T/<b>.txt" "$T/a/<b>.txt"
+	run --separate-stderr tt-report --text -l "$T/j.tsv" -s score.tsv "$T/<b>.txt" "$T/a/<b>.txt"
+	assert_success
+	printf '%s\n' "$output" > "$T/t2.html"
+	[ "$(xpath 'string(//section[2]/h2)' "$T/t2.html")" = '<b>.txt (2)' ]
+	[ "$(xpath 'string(//section[2]/h2/@title)' "$T/t2.html")" = "$T/a/<b>.txt" ]
 	[ "$(xpath 'string(//title)' "$T/t.html")" = '<script>t</script>' ]
 	[[ "$output" == *'Toelichting: let op: &lt;i&gt;"'* ]]
 }
