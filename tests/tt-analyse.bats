@@ -458,3 +458,21 @@ tt-analyse: $T/b.txt: not analysed (see the message above)" ]
 	assert_failure 2
 	[ "$stderr" = "tt-analyse: /proc/nee: cannot create the directory" ]
 }
+
+@test "--keep-text: the normalised text, stream and matches of each analysed document in DIR/text/" {
+	printf 'a\0b' > "$T/data.txt"
+	mkdir -p "$T/out/text"
+	: > "$T/out/text/stale"
+	run --separate-stderr ta --keep-text --out "$T/out" nota.txt "$T/data.txt" gesprek.vtt
+	assert_failure 2
+	# the binary document has no files; the others are named by their place
+	[ "$(ls "$T/out/text" | tr '\n' ' ')" = "1 1.jar 1.matches 3 3.jar 3.matches index.tsv " ]
+	[ "$(cat "$T/out/text/index.tsv")" = $'#n\tdoc\tkind\n1\tnota.txt\ttext\n3\tgesprek.vtt\tvtt' ]
+	tt-normalise < nota.txt | cmp - "$T/out/text/1"
+	[ "$(head -1 "$T/out/text/3.jar")" = $'#doc\tline\tpar\tsent\ttok\ttype\tword\tspeaker\tstem\tjargon' ]
+	[ "$(sed -n 2p "$T/out/text/3.jar" | cut -f1,2,7,8)" = $'3\t5\tIk\tAnna' ]
+	[ "$(sed -n 4p "$T/out/text/3.matches")" = $'3\t9\tjargon:eigen-kracht\tburgerkracht\teigen kracht\twat u zelf kunt' ]
+	run --separate-stderr tt-analyse --keep-text nota.txt
+	assert_failure 2
+	[[ "$stderr" == "tt-analyse: --keep-text needs --out DIR"$'\n'"usage: tt-analyse "* ]]
+}
