@@ -394,7 +394,7 @@ corpus() {
 	printf '\xef\xbb\xbfHet wijkteam\r\nhelpt \xff de gemeente.\r\nEigen kracht' > "$T/h.txt"
 	run --separate-stderr report --text -o "$T/h.html" "$T/h.txt"
 	assert_success
-	[ "$stderr" = "tt-normalise: <stdin>:2: NUL or invalid UTF-8 replaced by U+FFFD" ]
+	[ "$stderr" = "tt-normalise: $T/h.txt:2: NUL or invalid UTF-8 replaced by U+FFFD" ]
 	[ "$(xpath 'string(//section/div)' "$T/h.html")" = $'Het wijkteam\nhelpt \xef\xbf\xbd de gemeente.\nEigen kracht' ]
 	[ "$(xpath 'count(//mark[@data-entry])' "$T/h.html")" -eq 2 ]
 	no_match -P '\r' "$T/h.html"
