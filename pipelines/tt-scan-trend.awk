@@ -267,11 +267,81 @@ function read_summary(h,   file, line, f, c, k, n, found) {
 	return found
 }
 
-# Reads results/h/score.tsv (tt-score's table for the document): for every
-# dimension D with a column D/formeel or D/informeel, the match counts of
-# the two poles into score_f[D] and score_i[D], the dimensions in their
-# order into score_dim[1..score_n]. 0 when the table is not there.
-function read_score(h,   file, line, f, g, c, k, n, d, ok) {
+# The marker sums of document h per dimension: score_f[D] and score_i[D]
+# for the two poles, the dimensions in their order in score_dim[1..score_n].
+# From results/h/score-counts.tsv (tt-score --counts: the weighted sums, in
+# thousandths, so that a period gets the balance tt-score would give it);
+# results of an older tt-analyse have only score.tsv, whose match counts
+# are unweighted. 0 when neither is there.
+function read_score(h) {
+	return read_score_counts(h) || read_score_table(h)
+}
+
+function read_score_counts(h,   file, line, f, g, c, k, n, d, ok, poles, pf, pi) {
+	file = results "/" h "/score-counts.tsv"
+	split("", score_f)
+	split("", score_i)
+	score_n = 0
+	n = 0
+	ok = 0
+	while ((getline line < file) > 0) {
+		n++
+		if (n == 1) {
+			pf = "formeel"
+			pi = "informeel"
+			k = split(line, g, "\t")
+			for (; k > 0; k--)
+				if (g[k] ~ /^poles=[^,]+,[^,]+$/) {
+					split(substr(g[k], 7), poles, ",")
+					pf = poles[1]
+					pi = poles[2]
+				}
+			continue
+		}
+		if (n == 2) {
+			k = split(substr(line, 2), g, "\t")
+			for (k = 1; k in g; k++)
+				c[g[k]] = k
+			continue
+		}
+		split(line, f, "\t")
+		ok = 1
+		for (k = 1; k in g; k++) {
+			if (g[k] !~ /^w:/)
+				continue
+			d = substr(g[k], 3)
+			if (d ~ ("/" pf "$"))
+				d = substr(d, 1, length(d) - length(pf) - 1)
+			else if (d ~ ("/" pi "$"))
+				d = substr(d, 1, length(d) - length(pi) - 1)
+			else
+				continue
+			if (d in seen_dim)
+				continue
+			seen_dim[d] = 1
+			score_dim[++score_n] = d
+			score_f[d] = thousandths(f[c["w:" d "/" pf]])
+			score_i[d] = thousandths(f[c["w:" d "/" pi]])
+			if (score_f[d] == "" || score_i[d] == "")
+				ok = 0
+		}
+		break
+	}
+	close(file)
+	split("", seen_dim)
+	return ok
+}
+
+# A weight sum such as 8.5 as an integer of thousandths; "" when it is no
+# number (or missing).
+function thousandths(v) {
+	if (v !~ /^-?[0-9]+(\.[0-9]+)?$/)
+		return ""
+	return v < 0 ? -int(-v * 1000 + 0.5) : int(v * 1000 + 0.5)
+}
+
+# The same from results/h/score.tsv (tt-score's table): match counts.
+function read_score_table(h,   file, line, f, g, c, k, n, d, ok) {
 	file = results "/" h "/score.tsv"
 	split("", score_f)
 	split("", score_i)

@@ -344,3 +344,18 @@ src/a	1	32	5	156.2	-0.333	-0.5"
 	[ "$output" = "$c" ]
 	assert_line --index 1 "$BATS_FILE_TMPDIR/src/a"$'\t2\t72\t13\t180.6\t0\t0'
 }
+
+@test "weighted markers: a period of one document has that document's balance from the ledger" {
+	# the fixture lexicon with weights other than 1
+	awk -F '\t' -v OFS='\t' 'NR > 1 { $6 = (NR % 2 ? 2 : 0.5) } { print }' \
+	    "$FIX/pipelines/score.tsv" > "$T/gewogen.tsv"
+	tt-scan -q -l "$FIX/pipelines/jargon.tsv" -s "$T/gewogen.tsv" --state "$T/w" \
+	    "$BATS_FILE_TMPDIR/src/a/nota.txt"
+	run --separate-stderr tt-scan --trend --state "$T/w"
+	assert_success
+	balances=$(grep -v '^#' "$T/w/ledger.tsv" | cut -f7)
+	want=$(tr ',' '\n' <<<"$balances" | cut -d= -f2 | paste -s -d '\t')
+	[ "$(sed -n 2p <<<"$output" | cut -f6-)" = "$want" ]
+	# and it is not the unweighted figure
+	[ "$want" != $'0.333\t1' ]
+}
