@@ -452,7 +452,7 @@ tt-analyse: $T/b.txt: not analysed (see the message above)" ]
 		diff -r "$T/alone.$k" "$T/each/$k" || { echo "document $k: $f"; return 1; }
 	done
 	# an analysed document has all six tables; the binary one its skipped row
-	[ "$(ls "$T/each/1" | tr '\n' ' ')" = "cooc-counts.tsv pairs.tsv score.tsv skipped.tsv summary.tsv terms.tsv " ]
+	[ "$(ls "$T/each/1" | tr '\n' ' ')" = "cooc-counts.tsv pairs.tsv score-counts.tsv score.tsv skipped.tsv summary.tsv terms.tsv " ]
 	[ "$(sed -n 2p "$T/each/2/skipped.tsv")" = "$T/data.txt"$'\tcontent\tbinary file, skipped (convert it to text first)' ]
 	run --separate-stderr ta --per-doc /proc/nee nota.txt
 	assert_failure 2
