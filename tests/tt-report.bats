@@ -412,3 +412,73 @@ corpus() {
 	[ "$output" = $'<!DOCTYPE html>\n141' ]
 	[ -z "$stderr" ]
 }
+
+# scanned STATE FILE...: a tt-scan state of FILE... with the fixture lexicons.
+scanned() {
+	local st=$1
+	shift
+	tt-scan -q -j 1 -l jargon.tsv -s score.tsv --state "$st" "$@" 2>/dev/null || :
+}
+
+@test "--from a tt-scan state: the same page as tt-report on the files" {
+	mkdir "$T/src"
+	cp nota.txt gesprek.vtt notulen.srt "$T/src/"
+	printf 'a\0b' > "$T/src/data.txt"
+	scanned "$T/st" "$T/src"
+	run --separate-stderr report --from "$T/st" -o "$T/a.html"
+	assert_success
+	[ -z "$stderr" ]
+	report -o "$T/b.html" "$T/src/data.txt" "$T/src/gesprek.vtt" "$T/src/nota.txt" \
+	    "$T/src/notulen.srt" 2>/dev/null || :
+	cmp "$T/a.html" "$T/b.html"
+	grep -q 'data.txt' "$T/a.html"
+	# a copy and a rename are one document; a changed file is two
+	cp "$T/src/nota.txt" "$T/src/kopie.txt"
+	echo "Het wijkteam ook." >> "$T/src/gesprek.vtt"
+	scanned "$T/st" "$T/src"
+	run --separate-stderr report --from "$T/st" -o "$T/c.html"
+	assert_success
+	[ "$(grep -o '<td title="[^"]*gesprek.vtt"' "$T/c.html" | wc -l)" -eq 2 ]
+	[ "$(grep -o '<td title="[^"]*kopie.txt"' "$T/c.html" | wc -l)" -eq 0 ]
+}
+
+@test "--from a state: a torn last line is left out; bad states are errors with a message" {
+	mkdir "$T/src"
+	cp nota.txt gesprek.vtt "$T/src/"
+	scanned "$T/st" "$T/src"
+	report --from "$T/st" -o "$T/a.html"
+	head -c -1 "$T/st/ledger.tsv" > "$T/l" && cp "$T/l" "$T/st/ledger.tsv"
+	run --separate-stderr report --from "$T/st" -o "$T/b.html"
+	assert_success
+	[ "$(grep -c '<td title="[^"]*nota.txt"' "$T/b.html")" -eq 0 ]
+	[ "$(grep -c '<td title="[^"]*gesprek.vtt"' "$T/b.html")" -ge 1 ]
+	run --separate-stderr report --text --from "$T/st"
+	assert_failure 2
+	[ "$stderr" = "tt-report: --text: a tt-scan state keeps no texts; use tt-report --text on the documents" ]
+	mkdir "$T/leeg"
+	printf '#tt-scan-ledger\tv2\n#time\tpath\thash\tstatus\twords\tper_1000\tbalances\ttop\tlexicon\n' > "$T/leeg/ledger.tsv"
+	run --separate-stderr report --from "$T/leeg"
+	assert_failure 2
+	[ "$stderr" = "tt-report: $T/leeg: no analysed document in the ledger" ]
+	printf 'iets anders\n' > "$T/leeg/ledger.tsv"
+	run --separate-stderr report --from "$T/leeg"
+	assert_failure 2
+	[ "$stderr" = "tt-report: $T/leeg/ledger.tsv: not a tt-scan ledger of a version this tt-report reads (v1, v2)" ]
+}
+
+@test "--from a state of an older tt-scan (no weighted counts): the balances of the whole left out, exit 2" {
+	mkdir "$T/src"
+	cp nota.txt gesprek.vtt "$T/src/"
+	scanned "$T/st" "$T/src"
+	rm "$T/st/results"/*/score-counts.tsv
+	run --separate-stderr report --from "$T/st" -o "$T/a.html"
+	assert_failure 2
+	[ "$stderr" = "tt-report: $T/st: some documents have no score-counts.tsv (analysed by tt-scan before 0.2.0): the balances of the whole are left out" ]
+	[ -s "$T/a.html" ]
+	# a results directory gone: named, the rest reported
+	scanned "$T/st2" "$T/src"
+	rm -r "$T/st2/results/$(sha256sum < nota.txt | cut -d' ' -f1)"
+	run --separate-stderr report --from "$T/st2" -o "$T/b.html"
+	assert_failure 2
+	[[ "$stderr" == "tt-report: $T/st2/results/"*"/summary.tsv: missing or damaged; the document is left out" ]]
+}
