@@ -261,7 +261,7 @@ ALERT: $T/src/nota.txt: 200.0 jargon hits per 1,000 words (more than 150)
 @test "kill -9 at every step of a batch's commit, then a rerun: every document exactly once" {
 	# name, argument pattern, which matching call
 	for point in "sha256sum|*-z*|1" "sha256sum|*-z*|2" "sync|-f*|1" \
-	    "mv|*/results/*|1" "mv|*/results/*|2" "sync|-f*|2" \
+	    "mv|-f -t *|1" "sync|-f*|2" \
 	    "cat|*.rows|1|half" "cat|*.rows|1" "sync|*ledger.tsv|1"; do
 		IFS='|' read -r name pattern k half <<<"$point"
 		rm -rf "$S" "$T/bin"
