@@ -476,3 +476,29 @@ tt-analyse: $T/b.txt: not analysed (see the message above)" ]
 	assert_failure 2
 	[[ "$stderr" == "tt-analyse: --keep-text needs --out DIR"$'\n'"usage: tt-analyse "* ]]
 }
+
+@test "--per-doc-names FILE: the directories named by its lines; bad files are errors before any work" {
+	printf 'een\ntwee\n' > "$T/names"
+	run --separate-stderr ta --tsv --per-doc "$T/each" --per-doc-names "$T/names" nota.txt gesprek.vtt
+	assert_success
+	[ "$(ls "$T/each" | tr '\n' ' ')" = "een twee " ]
+	ta --out "$T/one" gesprek.vtt > /dev/null
+	diff -r "$T/one" "$T/each/twee"
+	printf 'een\n' > "$T/names"
+	run --separate-stderr ta --tsv --per-doc "$T/e2" --per-doc-names "$T/names" nota.txt gesprek.vtt
+	assert_failure 2
+	[ "$stderr" = "tt-analyse: $T/names: 1 names for 2 files" ]
+	[ ! -e "$T/e2" ]
+	printf 'een\na/b\neen\n..\n' > "$T/names"
+	run --separate-stderr ta --tsv --per-doc "$T/e2" --per-doc-names "$T/names" nota.txt nota.txt nota.txt nota.txt
+	assert_failure 2
+	[ "$stderr" = "tt-analyse: $T/names:2: not a directory name: a/b
+tt-analyse: $T/names:3: een: named on line 1 already
+tt-analyse: $T/names:4: not a directory name: .." ]
+	run --separate-stderr ta --tsv --per-doc-names "$T/names" nota.txt
+	assert_failure 2
+	[[ "$stderr" == "tt-analyse: --per-doc-names: only with --per-doc DIR"$'\n'* ]]
+	run --separate-stderr ta --tsv --per-doc "$T/e2" --per-doc-names "$T/geen" nota.txt
+	assert_failure 2
+	[ "$stderr" = "tt-analyse: $T/geen: cannot read it" ]
+}
