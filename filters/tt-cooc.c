@@ -19,7 +19,7 @@
 
 static const char usage[] =
 "usage: tt-cooc [-f COLUMN] [-u UNIT] [-s MEASURE] [-m N] [-n N] [-i]\n"
-"               [-t TYPES] [-l LEXICON] [-F tsv|dot] [-c] [FILE ...]\n"
+"               [-t TYPES] [-l LEXICON] [-F tsv|dot] [-b doc] [-c] [FILE ...]\n"
 "       tt-cooc -M [options] [COUNTS ...]\n"
 "Co-occurrence of the values of a column within units, with measures.\n"
 "  -f, --field COLUMN   column whose values co-occur: jargon (default),\n"
@@ -34,6 +34,8 @@ static const char usage[] =
 "  -l, --lexicon FILE   lexicon for --field category (repeatable;\n"
 "                       default transitietaal.tsv)\n"
 "  -F, --format FMT     tsv (default) or dot (a Graphviz graph)\n"
+"  -b, --by doc         one table (or counts) per document, in the order of\n"
+"                       the stream, with a first column doc\n"
 "  -c, --counts         write the raw additive counts instead\n"
 "  -M, --merge          the operands are counts files: sum them\n"
 "  -h, --help           this help\n"
@@ -58,6 +60,7 @@ static enum measure opt_sort = M_LOGDICE;
 static long opt_min = 2;
 static long opt_top = -1;
 static int opt_fold, opt_counts, opt_merge, opt_dot;
+static int opt_by_doc;		/* --by doc: one result per document */
 static unsigned opt_types = 0;	/* bit set of token types; 0 = all */
 static const char *lexpaths[64];
 static int nlexpaths;
@@ -177,13 +180,17 @@ pair_hash(uint64_t k)
 	return k;
 }
 
-/* Doubles the pair table (or makes the first one). */
+/*
+ * Doubles the pair table (or makes the first one). With --by doc the
+ * table starts small, since it starts afresh for every document and most
+ * documents have few pairs.
+ */
 static void
 pair_grow(void)
 {
 	struct pslot *old = ptab;
 	size_t i, j, oldslots = ptab ? pmask + 1 : 0;
-	size_t slots = oldslots ? oldslots * 2 : 1 << 16;
+	size_t slots = oldslots ? oldslots * 2 : opt_by_doc ? 1 << 8 : 1 << 16;
 
 	ptab = tt_xcalloc(slots, sizeof *ptab);
 	pmask = slots - 1;
@@ -353,6 +360,33 @@ window_end_doc(void)
 	ring_pos = 0;
 }
 
+/*
+ * Forgets all counts (--by doc, between documents). Tables that grew are
+ * freed rather than cleared, so that a large document does not make every
+ * small one after it pay for clearing its tables.
+ */
+static void
+counts_reset(void)
+{
+	uint32_t nv = intern_count(values);
+
+	if (nv > 0)
+		memset(single, 0, (nv < nsingle ? nv : nsingle) *
+		    sizeof *single);
+	intern_free(values);
+	values = intern_new();
+	if (ptab != NULL && pmask + 1 > 1 << 12) {
+		free(ptab);
+		ptab = NULL;
+		pmask = 0;
+	} else if (ptab != NULL)
+		memset(ptab, 0, (pmask + 1) * sizeof *ptab);
+	pcount = 0;
+	nunits = 0;
+}
+
+static void write_doc(const char *, size_t);
+
 /* Interns value s[0..n) and makes room for its count. */
 static uint32_t
 value_id(const char *s, size_t n)
@@ -377,6 +411,7 @@ count_stream(int argc, char **argv)
 {
 	struct ttstream st;
 	struct ttbuf prevdoc = { 0 }, prevkey = { 0 }, val = { 0 }, tmp = { 0 };
+	struct intern *seen = NULL;	/* --by doc: the documents so far */
 	struct ttstemmer *stemmer = NULL;
 	struct lexicon *lx = NULL;
 	struct intern *missing = NULL;
@@ -421,6 +456,9 @@ count_stream(int argc, char **argv)
 		open_unit = 1;
 	}
 
+	if (opt_by_doc)
+		seen = intern_new();
+
 	while (stream_next(&st)) {
 		f = st.f;
 		if (!started || !field_eq(&f[cdoc], &prevdoc)) {
@@ -428,6 +466,22 @@ count_stream(int argc, char **argv)
 				window_end_doc();
 			else if (open_unit)
 				unit_flush();
+			if (opt_by_doc && started)
+				write_doc(prevdoc.s, prevdoc.len);
+			if (opt_by_doc) {
+				intern_put(seen, f[cdoc].s, f[cdoc].len,
+				    &added);
+				if (!added) {
+					tt_error("%s:%lu: document '%.*s' "
+					    "again after '%.*s' (--by doc "
+					    "needs the stream grouped by "
+					    "document)", st.name, st.lineno,
+					    (int)f[cdoc].len, f[cdoc].s,
+					    (int)prevdoc.len, prevdoc.s);
+					started = 0;
+					break;
+				}
+			}
 			field_copy(&prevdoc, &f[cdoc]);
 			if (ckey >= 0)
 				field_copy(&prevkey, &f[ckey]);
@@ -484,11 +538,16 @@ count_stream(int argc, char **argv)
 		else if (id != NONE)
 			unit_push(id);
 	}
-	if (opt_unit == UNIT_WINDOW)
-		window_end_doc();
-	else if (open_unit)
-		unit_flush();
+	if (started) {
+		if (opt_unit == UNIT_WINDOW)
+			window_end_doc();
+		else if (open_unit)
+			unit_flush();
+		if (opt_by_doc)
+			write_doc(prevdoc.s, prevdoc.len);
+	}
 	stream_close(&st);
+	intern_free(seen);
 	if (stemmer != NULL)
 		stemmer_close(stemmer);
 	if (lx != NULL) {
@@ -664,6 +723,7 @@ rank_values(void)
 	for (i = 0; i < n; i++)
 		order[i] = i;
 	qsort(order, n, sizeof *order, cmp_value_ids);
+	free(rank);
 	rank = tt_xmalloc((n ? n : 1) * sizeof *rank);
 	for (i = 0; i < n; i++)
 		rank[order[i]] = i;
@@ -813,8 +873,34 @@ collect_pairs(uint64_t min, size_t *np)
 	return v;
 }
 
+/* The document and a TAB before a row of --by doc (doc NULL: nothing). */
 static void
-write_counts(void)
+out_doc(const char *doc, size_t len)
+{
+	if (doc != NULL) {
+		out_bytes(doc, len);
+		out_char('\t');
+	}
+}
+
+static void
+write_counts_header(void)
+{
+	out_str(COUNTS_MAGIC "field=");
+	out_str(opt_field);
+	out_str("\tunit=");
+	out_str(unit_name());
+	if (opt_by_doc)
+		out_str("\tby=doc");
+	out_char('\n');
+}
+
+/*
+ * Writes the count rows, each after the document doc[0..len) (as it is
+ * written in the stream, escaped) and a TAB when doc is not NULL.
+ */
+static void
+write_counts_rows(const char *doc, size_t len0)
 {
 	uint32_t *order, i, nv = intern_count(values);
 	struct pair *v;
@@ -822,11 +908,8 @@ write_counts(void)
 	const char *s;
 	size_t len;
 
-	out_str(COUNTS_MAGIC "field=");
-	out_str(opt_field);
-	out_str("\tunit=");
-	out_str(unit_name());
-	out_str("\nn\t");
+	out_doc(doc, len0);
+	out_str("n\t");
 	out_u64(nunits);
 	out_char('\n');
 	order = rank_values();
@@ -834,6 +917,7 @@ write_counts(void)
 		if (single[order[i]] == 0)
 			continue;
 		s = intern_str(values, order[i], &len);
+		out_doc(doc, len0);
 		out_str("v\t");
 		out_field(s, len, 0);
 		out_char('\t');
@@ -843,6 +927,7 @@ write_counts(void)
 	v = collect_pairs(1, &np);
 	qsort(v, np, sizeof *v, cmp_pair_byname);
 	for (k = 0; k < np; k++) {
+		out_doc(doc, len0);
 		out_str("p\t");
 		s = intern_str(values, v[k].a, &len);
 		out_field(s, len, 0);
@@ -914,7 +999,20 @@ write_dot(struct pair *v, size_t np)
 }
 
 static void
-write_table(void)
+write_table_header(void)
+{
+	out_str(opt_by_doc ? "#doc\ta" : "#a");
+	out_str("\tb\tn_ab\tn_a\tn_b\tn\tmi\ttscore\tg2\tdice\tlogdice\n");
+}
+
+/*
+ * Writes the table rows (or the graph), each after the document
+ * doc[0..len0) and a TAB when doc is not NULL. The value a is escaped as
+ * a first field even then, so that the rows of a document without their
+ * first column are the rows of the plain table.
+ */
+static void
+write_table_rows(const char *doc, size_t len0)
 {
 	struct pair *v;
 	size_t np, k, len;
@@ -936,8 +1034,10 @@ write_table(void)
 		free(v);
 		return;
 	}
-	out_str("#a\tb\tn_ab\tn_a\tn_b\tn\tmi\ttscore\tg2\tdice\tlogdice\n");
+	if (doc == NULL)
+		write_table_header();
 	for (k = 0; k < np; k++) {
+		out_doc(doc, len0);
 		s = intern_str(values, v[k].a, &len);
 		out_field(s, len, 1);
 		out_char('\t');
@@ -965,6 +1065,34 @@ write_table(void)
 	free(v);
 }
 
+/* --by doc: the header, once, before the first document or at the end. */
+static void
+write_by_doc_header(void)
+{
+	static int written;
+
+	if (written)
+		return;
+	written = 1;
+	if (opt_counts)
+		write_counts_header();
+	else
+		write_table_header();
+}
+
+/* --by doc: writes the result of document doc[0..len), then forgets its
+ * counts. */
+static void
+write_doc(const char *doc, size_t len)
+{
+	write_by_doc_header();
+	if (opt_counts)
+		write_counts_rows(doc, len);
+	else
+		write_table_rows(doc, len);
+	counts_reset();
+}
+
 int
 main(int argc, char **argv)
 {
@@ -978,6 +1106,7 @@ main(int argc, char **argv)
 		{ "types", required_argument, NULL, 't' },
 		{ "lexicon", required_argument, NULL, 'l' },
 		{ "format", required_argument, NULL, 'F' },
+		{ "by", required_argument, NULL, 'b' },
 		{ "counts", no_argument, NULL, 'c' },
 		{ "merge", no_argument, NULL, 'M' },
 		{ "help", no_argument, NULL, 'h' },
@@ -988,7 +1117,7 @@ main(int argc, char **argv)
 
 	tt_init(argv[0]);
 	opt_types = parse_types("word,abbr,num");
-	while ((c = getopt_long(argc, argv, "f:u:s:m:n:it:l:F:cMhV", longopts,
+	while ((c = getopt_long(argc, argv, "f:u:s:m:n:it:l:F:b:cMhV", longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'f':
@@ -1038,6 +1167,11 @@ main(int argc, char **argv)
 				tt_die("--format %s: expected tsv or dot",
 				    optarg);
 			break;
+		case 'b':
+			if (strcmp(optarg, "doc") != 0)
+				tt_die("--by %s: expected doc", optarg);
+			opt_by_doc = 1;
+			break;
 		case 'c':
 			opt_counts = 1;
 			break;
@@ -1056,6 +1190,8 @@ main(int argc, char **argv)
 	argv += optind;
 	if (opt_counts && opt_dot)
 		tt_die("--counts and --format dot exclude each other");
+	if (opt_by_doc && opt_dot)
+		tt_die("--by doc and --format dot exclude each other");
 	if (opt_dot && !top_given)
 		opt_top = 50;
 
@@ -1069,9 +1205,13 @@ main(int argc, char **argv)
 	} else
 		count_stream(argc, argv);
 
-	if (opt_counts)
-		write_counts();
-	else
-		write_table();
+	if (opt_by_doc)
+		write_by_doc_header();
+	else if (opt_counts) {
+		write_counts_header();
+		write_counts_rows(NULL, 0);
+	} else
+		write_table_rows(NULL, 0);
+	free(rank);
 	return tt_finish();
 }
