@@ -566,6 +566,47 @@ count_stream(int argc, char **argv)
 static char *merge_header;	/* "field=... unit=..." of the first file */
 static const char *merge_first;
 
+/*
+ * Counts by document (by=doc) are all read before any is written, since a
+ * document may be in several files: every row is kept, with its document
+ * and values as ids, and the rows of each document are summed when it is
+ * written. A kept row is the n row (a and b NONE), a value (b NONE) or a
+ * pair.
+ */
+struct mrow {
+	uint32_t	 doc, a, b;
+	uint64_t	 n;
+};
+static int merge_by_doc;	/* the files are by=doc */
+static struct intern *mdocs;	/* documents, as written, in order */
+static struct intern *mvalues;	/* values of all documents */
+static struct u64map *mseen;	/* doc << 32 | value: the value has a row */
+static struct mrow *mrows;
+static size_t nmrows, mrowcap;
+
+static void
+mrow_add(uint32_t doc, uint32_t a, uint32_t b, uint64_t n)
+{
+	if (nmrows == mrowcap) {
+		mrowcap = mrowcap ? mrowcap * 2 : 1024;
+		mrows = tt_xrealloc(mrows, mrowcap * sizeof *mrows);
+	}
+	mrows[nmrows].doc = doc;
+	mrows[nmrows].a = a;
+	mrows[nmrows].b = b;
+	mrows[nmrows].n = n;
+	nmrows++;
+}
+
+/* Whether the rest of a counts header (after "v1\t") ends in by=doc. */
+static int
+counts_by_doc(const char *rest)
+{
+	size_t n = strlen(rest);
+
+	return n >= 7 && strcmp(rest + n - 7, "\tby=doc") == 0;
+}
+
 /* Parses a count field; reports file:line and returns -1 if not one. */
 static int64_t
 parse_count_field(const struct ttreader *r, const char *s, size_t n)
@@ -600,6 +641,103 @@ spaced(const char *s, int which)
 }
 
 /*
+ * Keeps one row "DOC n COUNT", "DOC v VALUE COUNT" or "DOC p A B COUNT" of
+ * a by=doc counts file; a bad row is reported with file:line and left out.
+ */
+static void
+merge_doc_row(const struct ttreader *r)
+{
+	static struct ttbuf a, b;
+	struct ttfield f[6];
+	int64_t k, ia = -1, ib = -1;
+	uint32_t doc;
+	char tag;
+	int nf;
+
+	nf = split_fields(r->line, r->len, f, 5);
+	tag = nf >= 2 && f[1].len == 1 ? f[1].s[0] : 0;
+	if (!((nf == 3 && tag == 'n') || (nf == 4 && tag == 'v') ||
+	    (nf == 5 && tag == 'p'))) {
+		tt_error("%s:%lu: not a counts row by document (DOC n, v or p)",
+		    r->name, r->lineno);
+		return;
+	}
+	if ((k = parse_count_field(r, f[nf - 1].s, f[nf - 1].len)) < 0)
+		return;
+	doc = intern_put(mdocs, f[0].s, f[0].len, NULL);
+	if (tag == 'n') {
+		mrow_add(doc, NONE, NONE, (uint64_t)k);
+		return;
+	}
+	field_unescape(&a, f[2].s, f[2].len);
+	if (tag == 'v') {
+		ia = intern_put(mvalues, a.s, a.len, NULL);
+		*u64map_slot(mseen, (uint64_t)doc << 32 | (uint64_t)ia) = 1;
+		mrow_add(doc, (uint32_t)ia, NONE, (uint64_t)k);
+		return;
+	}
+	field_unescape(&b, f[3].s, f[3].len);
+	ia = intern_get(mvalues, a.s, a.len);
+	ib = intern_get(mvalues, b.s, b.len);
+	if (ia < 0 || ib < 0 || ia == ib ||
+	    u64map_find(mseen, (uint64_t)doc << 32 | (uint64_t)ia) == NULL ||
+	    u64map_find(mseen, (uint64_t)doc << 32 | (uint64_t)ib) == NULL) {
+		tt_error("%s:%lu: a pair of values without their own counts "
+		    "in the document", r->name, r->lineno);
+		return;
+	}
+	mrow_add(doc, (uint32_t)ia, (uint32_t)ib, (uint64_t)k);
+}
+
+/*
+ * Writes the kept rows of by=doc counts files document by document, in
+ * the order the documents first appeared: each document's rows summed
+ * into the counts of one document, as if they had been read from a
+ * stream, and written like those.
+ */
+static void
+merge_write_docs(void)
+{
+	uint32_t d, ndocs = intern_count(mdocs), x, y;
+	size_t *start, i, len;
+	struct mrow *sorted, *m;
+	const char *s;
+
+	start = tt_xcalloc((size_t)ndocs + 1, sizeof *start);
+	for (i = 0; i < nmrows; i++)
+		start[mrows[i].doc + 1]++;
+	for (d = 0; d < ndocs; d++)
+		start[d + 1] += start[d];
+	sorted = tt_xmalloc((nmrows ? nmrows : 1) * sizeof *sorted);
+	for (i = 0; i < nmrows; i++)
+		sorted[start[mrows[i].doc]++] = mrows[i];
+	/* start[d] is now the end of document d's rows */
+	for (d = 0, i = 0; d < ndocs; d++) {
+		for (; i < start[d]; i++) {
+			m = &sorted[i];
+			if (m->a == NONE) {
+				nunits += m->n;
+				continue;
+			}
+			s = intern_str(mvalues, m->a, &len);
+			x = value_id(s, len);
+			if (m->b == NONE) {
+				add_single(x, m->n);
+				continue;
+			}
+			s = intern_str(mvalues, m->b, &len);
+			y = value_id(s, len);
+			pair_add(x < y ? (uint64_t)x << 32 | y :
+			    (uint64_t)y << 32 | x, m->n);
+		}
+		s = intern_str(mdocs, d, &len);
+		write_doc(s, len);
+	}
+	free(start);
+	free(sorted);
+}
+
+/*
  * Adds one counts file to the totals. The first line must be the counts
  * header; its field and unit must equal those of the first file. A row
  * that is not "n COUNT", "v VALUE COUNT" or "p A B COUNT" is an error; the
@@ -627,13 +765,26 @@ merge_file(const char *path)
 		return;
 	}
 	rest = r.line + sizeof COUNTS_MAGIC - 1;
+	if (merge_header == NULL && opt_by_doc && !counts_by_doc(rest)) {
+		tt_error("%s:1: counts over all documents, not by document "
+		    "(made without --by doc)", r.name);
+		reader_close(&r);
+		return;
+	}
 	if (merge_header == NULL) {
 		merge_header = tt_xstrdup(rest);
 		merge_first = tt_xstrdup(r.name);
+		merge_by_doc = counts_by_doc(rest);
 	} else if (strcmp(rest, merge_header) != 0) {
 		tt_error("%s:1: counts of %s cannot be merged with counts of "
 		    "%s (%s)", r.name, spaced(rest, 0), spaced(merge_header, 1),
 		    merge_first);
+		reader_close(&r);
+		return;
+	}
+	if (merge_by_doc) {
+		while (reader_next(&r) > 0)
+			merge_doc_row(&r);
 		reader_close(&r);
 		return;
 	}
@@ -671,12 +822,14 @@ merge_file(const char *path)
 	tt_buf_free(&b);
 }
 
-/* Takes field and unit back from the merged header for the output. */
+/* Takes field, unit and by=doc back from the merged header for the
+ * output. */
 static char merged_field[256];
 
 static void
 merge_settings(void)
 {
+	char unit[64];
 	const char *p, *u;
 	size_t n;
 
@@ -691,8 +844,18 @@ merge_settings(void)
 		merged_field[n] = '\0';
 		opt_field = merged_field;
 	}
-	if ((u = strstr(merge_header, "\tunit=")) != NULL)
-		parse_unit(u + 6);
+	if ((u = strstr(merge_header, "\tunit=")) != NULL) {
+		n = strcspn(u + 6, "\t");
+		if (n >= sizeof unit)
+			n = sizeof unit - 1;
+		memcpy(unit, u + 6, n);
+		unit[n] = '\0';
+		parse_unit(unit);
+	}
+	if (merge_by_doc && opt_dot)
+		tt_die("--format dot: %s holds counts by document (--by doc), "
+		    "which one graph cannot show", merge_first);
+	opt_by_doc = merge_by_doc;
 }
 
 /* ---- output ----------------------------------------------------------- */
@@ -1197,11 +1360,20 @@ main(int argc, char **argv)
 
 	values = intern_new();
 	if (opt_merge) {
+		mdocs = intern_new();
+		mvalues = intern_new();
+		mseen = u64map_new();
 		if (argc == 0)
 			merge_file("-");
 		for (i = 0; i < argc; i++)
 			merge_file(argv[i]);
 		merge_settings();
+		if (opt_by_doc)
+			merge_write_docs();
+		intern_free(mdocs);
+		intern_free(mvalues);
+		u64map_free(mseen);
+		free(mrows);
 	} else
 		count_stream(argc, argv);
 
