@@ -578,7 +578,7 @@ struct mrow {
 	uint64_t	 n;
 };
 static int merge_by_doc;	/* the files are by=doc */
-static struct intern *mdocs;	/* documents, as written, in order */
+static struct intern *mdocs;	/* documents, unescaped, in order */
 static struct intern *mvalues;	/* values of all documents */
 static struct u64map *mseen;	/* doc << 32 | value: the value has a row */
 static struct mrow *mrows;
@@ -649,7 +649,7 @@ merge_doc_row(const struct ttreader *r)
 {
 	static struct ttbuf a, b;
 	struct ttfield f[6];
-	int64_t k, ia = -1, ib = -1;
+	int64_t k, ia, ib;
 	uint32_t doc;
 	char tag;
 	int nf;
@@ -664,7 +664,9 @@ merge_doc_row(const struct ttreader *r)
 	}
 	if ((k = parse_count_field(r, f[nf - 1].s, f[nf - 1].len)) < 0)
 		return;
-	doc = intern_put(mdocs, f[0].s, f[0].len, NULL);
+	/* unescaped, so that "\#x" and "#x" are one document */
+	field_unescape(&a, f[0].s, f[0].len);
+	doc = intern_put(mdocs, a.s, a.len, NULL);
 	if (tag == 'n') {
 		mrow_add(doc, NONE, NONE, (uint64_t)k);
 		return;
@@ -701,6 +703,7 @@ merge_write_docs(void)
 	uint32_t d, ndocs = intern_count(mdocs), x, y;
 	size_t *start, i, len;
 	struct mrow *sorted, *m;
+	struct ttbuf name = { 0 };
 	const char *s;
 
 	start = tt_xcalloc((size_t)ndocs + 1, sizeof *start);
@@ -731,10 +734,13 @@ merge_write_docs(void)
 			    (uint64_t)y << 32 | x, m->n);
 		}
 		s = intern_str(mdocs, d, &len);
-		write_doc(s, len);
+		name.len = 0;
+		field_escape(&name, s, len, 1);
+		write_doc(name.s, name.len);
 	}
 	free(start);
 	free(sorted);
+	tt_buf_free(&name);
 }
 
 /*

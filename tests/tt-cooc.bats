@@ -522,6 +522,10 @@ multi_doc_stream() {
 	assert_line $'a.txt\tp\ttt:maatwerk\ttt:wijkteam\t3'
 	assert_line $'e.txt\tn\t1'
 	[ "$(grep -c $'^a\\.txt\tv' <<<"$output")" -eq 4 ]
+	# names compared unescaped and written escaped as in the stream
+	run --separate-stderr tt-cooc -M -c <<<$'#tt-cooc-counts\tv1\tfield=jargon\tunit=sent\tby=doc\n#x\tn\t2\n\\#x\tn\t3\n_\tn\t1'
+	assert_success
+	assert_output $'#tt-cooc-counts\tv1\tfield=jargon\tunit=sent\tby=doc\n\\#x\tn\t5\n_\tn\t1'
 	# reading stdin
 	run --separate-stderr bash -c 'tt-cooc -b doc -c "$1" | tt-cooc -M -m 1' _ "$T/s"
 	assert_success
