@@ -504,6 +504,14 @@ multi_doc_stream() {
 	[ "$output" = "$(tt-cooc -b doc -m 1 "$J")" ]
 	run --separate-stderr tt-cooc -M -c "$T/a" "$T/b" "$T/c"
 	[ "$output" = "$(tt-cooc -b doc -c "$J")" ]
+	# for every unit, the counts of the parts merged equal one run
+	for u in par doc window=3; do
+		for x in a b c; do tt-cooc -u "$u" -b doc -c "$FIX/tt-cooc/jargon-$x.tsv" > "$T/$u$x"; done
+		run --separate-stderr tt-cooc -M -c "$T/${u}c" "$T/${u}a" "$T/${u}b"
+		assert_success
+		[ "$output" = "$(tt-cooc -u "$u" -b doc -c "$FIX/tt-cooc/jargon-c.tsv" "$FIX/tt-cooc/jargon-a.tsv" "$FIX/tt-cooc/jargon-b.tsv")" ]
+		assert_line --index 0 $'#tt-cooc-counts\tv1\tfield=jargon\tunit='"$u"$'\tby=doc'
+	done
 	# --by doc with --merge is allowed and the same
 	run --separate-stderr tt-cooc -M -b doc -c "$T/a" "$T/b" "$T/c"
 	[ "$output" = "$(tt-cooc -b doc -c "$J")" ]
