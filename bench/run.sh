@@ -320,6 +320,7 @@ fi
 [ -f bench/eval-jargon.sh ] && sh bench/eval-jargon.sh --speed >> "$quality" 2>&1 || true
 [ -f bench/eval-score.sh ] && sh bench/eval-score.sh >> "$quality" 2>&1 || true
 sh bench/documents.sh >> "$quality" 2>&1 || true
+sh bench/cooc-by-doc.sh >> "$quality" 2>&1 || true
 cat "$quality"
 echo
 cat "$TARGETS"

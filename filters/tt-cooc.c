@@ -19,7 +19,7 @@
 
 static const char usage[] =
 "usage: tt-cooc [-f COLUMN] [-u UNIT] [-s MEASURE] [-m N] [-n N] [-i]\n"
-"               [-t TYPES] [-l LEXICON] [-F tsv|dot] [-c] [FILE ...]\n"
+"               [-t TYPES] [-l LEXICON] [-F tsv|dot] [-b doc] [-c] [FILE ...]\n"
 "       tt-cooc -M [options] [COUNTS ...]\n"
 "Co-occurrence of the values of a column within units, with measures.\n"
 "  -f, --field COLUMN   column whose values co-occur: jargon (default),\n"
@@ -34,6 +34,8 @@ static const char usage[] =
 "  -l, --lexicon FILE   lexicon for --field category (repeatable;\n"
 "                       default transitietaal.tsv)\n"
 "  -F, --format FMT     tsv (default) or dot (a Graphviz graph)\n"
+"  -b, --by doc         one table (or counts) per document, in the order of\n"
+"                       the stream, with a first column doc\n"
 "  -c, --counts         write the raw additive counts instead\n"
 "  -M, --merge          the operands are counts files: sum them\n"
 "  -h, --help           this help\n"
@@ -58,6 +60,7 @@ static enum measure opt_sort = M_LOGDICE;
 static long opt_min = 2;
 static long opt_top = -1;
 static int opt_fold, opt_counts, opt_merge, opt_dot;
+static int opt_by_doc;		/* --by doc: one result per document */
 static unsigned opt_types = 0;	/* bit set of token types; 0 = all */
 static const char *lexpaths[64];
 static int nlexpaths;
@@ -177,13 +180,17 @@ pair_hash(uint64_t k)
 	return k;
 }
 
-/* Doubles the pair table (or makes the first one). */
+/*
+ * Doubles the pair table (or makes the first one). With --by doc the
+ * table starts small, since it starts afresh for every document and most
+ * documents have few pairs.
+ */
 static void
 pair_grow(void)
 {
 	struct pslot *old = ptab;
 	size_t i, j, oldslots = ptab ? pmask + 1 : 0;
-	size_t slots = oldslots ? oldslots * 2 : 1 << 16;
+	size_t slots = oldslots ? oldslots * 2 : opt_by_doc ? 1 << 8 : 1 << 16;
 
 	ptab = tt_xcalloc(slots, sizeof *ptab);
 	pmask = slots - 1;
@@ -353,6 +360,33 @@ window_end_doc(void)
 	ring_pos = 0;
 }
 
+/*
+ * Forgets all counts (--by doc, between documents). Tables that grew are
+ * freed rather than cleared, so that a large document does not make every
+ * small one after it pay for clearing its tables.
+ */
+static void
+counts_reset(void)
+{
+	uint32_t nv = intern_count(values);
+
+	if (nv > 0)
+		memset(single, 0, (nv < nsingle ? nv : nsingle) *
+		    sizeof *single);
+	intern_free(values);
+	values = intern_new();
+	if (ptab != NULL && pmask + 1 > 1 << 12) {
+		free(ptab);
+		ptab = NULL;
+		pmask = 0;
+	} else if (ptab != NULL)
+		memset(ptab, 0, (pmask + 1) * sizeof *ptab);
+	pcount = 0;
+	nunits = 0;
+}
+
+static void write_doc(const char *, size_t);
+
 /* Interns value s[0..n) and makes room for its count. */
 static uint32_t
 value_id(const char *s, size_t n)
@@ -377,6 +411,7 @@ count_stream(int argc, char **argv)
 {
 	struct ttstream st;
 	struct ttbuf prevdoc = { 0 }, prevkey = { 0 }, val = { 0 }, tmp = { 0 };
+	struct intern *seen = NULL;	/* --by doc: the documents so far */
 	struct ttstemmer *stemmer = NULL;
 	struct lexicon *lx = NULL;
 	struct intern *missing = NULL;
@@ -421,6 +456,9 @@ count_stream(int argc, char **argv)
 		open_unit = 1;
 	}
 
+	if (opt_by_doc)
+		seen = intern_new();
+
 	while (stream_next(&st)) {
 		f = st.f;
 		if (!started || !field_eq(&f[cdoc], &prevdoc)) {
@@ -428,6 +466,22 @@ count_stream(int argc, char **argv)
 				window_end_doc();
 			else if (open_unit)
 				unit_flush();
+			if (opt_by_doc && started)
+				write_doc(prevdoc.s, prevdoc.len);
+			if (opt_by_doc) {
+				intern_put(seen, f[cdoc].s, f[cdoc].len,
+				    &added);
+				if (!added) {
+					tt_error("%s:%lu: document '%.*s' "
+					    "again after '%.*s' (--by doc "
+					    "needs the stream grouped by "
+					    "document)", st.name, st.lineno,
+					    (int)f[cdoc].len, f[cdoc].s,
+					    (int)prevdoc.len, prevdoc.s);
+					started = 0;
+					break;
+				}
+			}
 			field_copy(&prevdoc, &f[cdoc]);
 			if (ckey >= 0)
 				field_copy(&prevkey, &f[ckey]);
@@ -484,11 +538,16 @@ count_stream(int argc, char **argv)
 		else if (id != NONE)
 			unit_push(id);
 	}
-	if (opt_unit == UNIT_WINDOW)
-		window_end_doc();
-	else if (open_unit)
-		unit_flush();
+	if (started) {
+		if (opt_unit == UNIT_WINDOW)
+			window_end_doc();
+		else if (open_unit)
+			unit_flush();
+		if (opt_by_doc)
+			write_doc(prevdoc.s, prevdoc.len);
+	}
 	stream_close(&st);
+	intern_free(seen);
 	if (stemmer != NULL)
 		stemmer_close(stemmer);
 	if (lx != NULL) {
@@ -506,6 +565,47 @@ count_stream(int argc, char **argv)
 
 static char *merge_header;	/* "field=... unit=..." of the first file */
 static const char *merge_first;
+
+/*
+ * Counts by document (by=doc) are all read before any is written, since a
+ * document may be in several files: every row is kept, with its document
+ * and values as ids, and the rows of each document are summed when it is
+ * written. A kept row is the n row (a and b NONE), a value (b NONE) or a
+ * pair.
+ */
+struct mrow {
+	uint32_t	 doc, a, b;
+	uint64_t	 n;
+};
+static int merge_by_doc;	/* the files are by=doc */
+static struct intern *mdocs;	/* documents, unescaped, in order */
+static struct intern *mvalues;	/* values of all documents */
+static struct u64map *mseen;	/* doc << 32 | value: the value has a row */
+static struct mrow *mrows;
+static size_t nmrows, mrowcap;
+
+static void
+mrow_add(uint32_t doc, uint32_t a, uint32_t b, uint64_t n)
+{
+	if (nmrows == mrowcap) {
+		mrowcap = mrowcap ? mrowcap * 2 : 1024;
+		mrows = tt_xrealloc(mrows, mrowcap * sizeof *mrows);
+	}
+	mrows[nmrows].doc = doc;
+	mrows[nmrows].a = a;
+	mrows[nmrows].b = b;
+	mrows[nmrows].n = n;
+	nmrows++;
+}
+
+/* Whether the rest of a counts header (after "v1\t") ends in by=doc. */
+static int
+counts_by_doc(const char *rest)
+{
+	size_t n = strlen(rest);
+
+	return n >= 7 && strcmp(rest + n - 7, "\tby=doc") == 0;
+}
 
 /* Parses a count field; reports file:line and returns -1 if not one. */
 static int64_t
@@ -541,6 +641,109 @@ spaced(const char *s, int which)
 }
 
 /*
+ * Keeps one row "DOC n COUNT", "DOC v VALUE COUNT" or "DOC p A B COUNT" of
+ * a by=doc counts file; a bad row is reported with file:line and left out.
+ */
+static void
+merge_doc_row(const struct ttreader *r)
+{
+	static struct ttbuf a, b;
+	struct ttfield f[6];
+	int64_t k, ia, ib;
+	uint32_t doc;
+	char tag;
+	int nf;
+
+	nf = split_fields(r->line, r->len, f, 5);
+	tag = nf >= 2 && f[1].len == 1 ? f[1].s[0] : 0;
+	if (!((nf == 3 && tag == 'n') || (nf == 4 && tag == 'v') ||
+	    (nf == 5 && tag == 'p'))) {
+		tt_error("%s:%lu: not a counts row by document (DOC n, v or p)",
+		    r->name, r->lineno);
+		return;
+	}
+	if ((k = parse_count_field(r, f[nf - 1].s, f[nf - 1].len)) < 0)
+		return;
+	/* unescaped, so that "\#x" and "#x" are one document */
+	field_unescape(&a, f[0].s, f[0].len);
+	doc = intern_put(mdocs, a.s, a.len, NULL);
+	if (tag == 'n') {
+		mrow_add(doc, NONE, NONE, (uint64_t)k);
+		return;
+	}
+	field_unescape(&a, f[2].s, f[2].len);
+	if (tag == 'v') {
+		ia = intern_put(mvalues, a.s, a.len, NULL);
+		*u64map_slot(mseen, (uint64_t)doc << 32 | (uint64_t)ia) = 1;
+		mrow_add(doc, (uint32_t)ia, NONE, (uint64_t)k);
+		return;
+	}
+	field_unescape(&b, f[3].s, f[3].len);
+	ia = intern_get(mvalues, a.s, a.len);
+	ib = intern_get(mvalues, b.s, b.len);
+	if (ia < 0 || ib < 0 || ia == ib ||
+	    u64map_find(mseen, (uint64_t)doc << 32 | (uint64_t)ia) == NULL ||
+	    u64map_find(mseen, (uint64_t)doc << 32 | (uint64_t)ib) == NULL) {
+		tt_error("%s:%lu: a pair of values without their own counts "
+		    "in the document", r->name, r->lineno);
+		return;
+	}
+	mrow_add(doc, (uint32_t)ia, (uint32_t)ib, (uint64_t)k);
+}
+
+/*
+ * Writes the kept rows of by=doc counts files document by document, in
+ * the order the documents first appeared: each document's rows summed
+ * into the counts of one document, as if they had been read from a
+ * stream, and written like those.
+ */
+static void
+merge_write_docs(void)
+{
+	uint32_t d, ndocs = intern_count(mdocs), x, y;
+	size_t *start, i, len;
+	struct mrow *sorted, *m;
+	struct ttbuf name = { 0 };
+	const char *s;
+
+	start = tt_xcalloc((size_t)ndocs + 1, sizeof *start);
+	for (i = 0; i < nmrows; i++)
+		start[mrows[i].doc + 1]++;
+	for (d = 0; d < ndocs; d++)
+		start[d + 1] += start[d];
+	sorted = tt_xmalloc((nmrows ? nmrows : 1) * sizeof *sorted);
+	for (i = 0; i < nmrows; i++)
+		sorted[start[mrows[i].doc]++] = mrows[i];
+	/* start[d] is now the end of document d's rows */
+	for (d = 0, i = 0; d < ndocs; d++) {
+		for (; i < start[d]; i++) {
+			m = &sorted[i];
+			if (m->a == NONE) {
+				nunits += m->n;
+				continue;
+			}
+			s = intern_str(mvalues, m->a, &len);
+			x = value_id(s, len);
+			if (m->b == NONE) {
+				add_single(x, m->n);
+				continue;
+			}
+			s = intern_str(mvalues, m->b, &len);
+			y = value_id(s, len);
+			pair_add(x < y ? (uint64_t)x << 32 | y :
+			    (uint64_t)y << 32 | x, m->n);
+		}
+		s = intern_str(mdocs, d, &len);
+		name.len = 0;
+		field_escape(&name, s, len, 1);
+		write_doc(name.s, name.len);
+	}
+	free(start);
+	free(sorted);
+	tt_buf_free(&name);
+}
+
+/*
  * Adds one counts file to the totals. The first line must be the counts
  * header; its field and unit must equal those of the first file. A row
  * that is not "n COUNT", "v VALUE COUNT" or "p A B COUNT" is an error; the
@@ -568,13 +771,26 @@ merge_file(const char *path)
 		return;
 	}
 	rest = r.line + sizeof COUNTS_MAGIC - 1;
+	if (merge_header == NULL && opt_by_doc && !counts_by_doc(rest)) {
+		tt_error("%s:1: counts over all documents, not by document "
+		    "(made without --by doc)", r.name);
+		reader_close(&r);
+		return;
+	}
 	if (merge_header == NULL) {
 		merge_header = tt_xstrdup(rest);
 		merge_first = tt_xstrdup(r.name);
+		merge_by_doc = counts_by_doc(rest);
 	} else if (strcmp(rest, merge_header) != 0) {
 		tt_error("%s:1: counts of %s cannot be merged with counts of "
 		    "%s (%s)", r.name, spaced(rest, 0), spaced(merge_header, 1),
 		    merge_first);
+		reader_close(&r);
+		return;
+	}
+	if (merge_by_doc) {
+		while (reader_next(&r) > 0)
+			merge_doc_row(&r);
 		reader_close(&r);
 		return;
 	}
@@ -612,12 +828,14 @@ merge_file(const char *path)
 	tt_buf_free(&b);
 }
 
-/* Takes field and unit back from the merged header for the output. */
+/* Takes field, unit and by=doc back from the merged header for the
+ * output. */
 static char merged_field[256];
 
 static void
 merge_settings(void)
 {
+	char unit[64];
 	const char *p, *u;
 	size_t n;
 
@@ -632,8 +850,18 @@ merge_settings(void)
 		merged_field[n] = '\0';
 		opt_field = merged_field;
 	}
-	if ((u = strstr(merge_header, "\tunit=")) != NULL)
-		parse_unit(u + 6);
+	if ((u = strstr(merge_header, "\tunit=")) != NULL) {
+		n = strcspn(u + 6, "\t");
+		if (n >= sizeof unit)
+			n = sizeof unit - 1;
+		memcpy(unit, u + 6, n);
+		unit[n] = '\0';
+		parse_unit(unit);
+	}
+	if (merge_by_doc && opt_dot)
+		tt_die("--format dot: %s holds counts by document (--by doc), "
+		    "which one graph cannot show", merge_first);
+	opt_by_doc = merge_by_doc;
 }
 
 /* ---- output ----------------------------------------------------------- */
@@ -664,6 +892,7 @@ rank_values(void)
 	for (i = 0; i < n; i++)
 		order[i] = i;
 	qsort(order, n, sizeof *order, cmp_value_ids);
+	free(rank);
 	rank = tt_xmalloc((n ? n : 1) * sizeof *rank);
 	for (i = 0; i < n; i++)
 		rank[order[i]] = i;
@@ -813,8 +1042,34 @@ collect_pairs(uint64_t min, size_t *np)
 	return v;
 }
 
+/* The document and a TAB before a row of --by doc (doc NULL: nothing). */
 static void
-write_counts(void)
+out_doc(const char *doc, size_t len)
+{
+	if (doc != NULL) {
+		out_bytes(doc, len);
+		out_char('\t');
+	}
+}
+
+static void
+write_counts_header(void)
+{
+	out_str(COUNTS_MAGIC "field=");
+	out_str(opt_field);
+	out_str("\tunit=");
+	out_str(unit_name());
+	if (opt_by_doc)
+		out_str("\tby=doc");
+	out_char('\n');
+}
+
+/*
+ * Writes the count rows, each after the document doc[0..len) (as it is
+ * written in the stream, escaped) and a TAB when doc is not NULL.
+ */
+static void
+write_counts_rows(const char *doc, size_t len0)
 {
 	uint32_t *order, i, nv = intern_count(values);
 	struct pair *v;
@@ -822,11 +1077,8 @@ write_counts(void)
 	const char *s;
 	size_t len;
 
-	out_str(COUNTS_MAGIC "field=");
-	out_str(opt_field);
-	out_str("\tunit=");
-	out_str(unit_name());
-	out_str("\nn\t");
+	out_doc(doc, len0);
+	out_str("n\t");
 	out_u64(nunits);
 	out_char('\n');
 	order = rank_values();
@@ -834,6 +1086,7 @@ write_counts(void)
 		if (single[order[i]] == 0)
 			continue;
 		s = intern_str(values, order[i], &len);
+		out_doc(doc, len0);
 		out_str("v\t");
 		out_field(s, len, 0);
 		out_char('\t');
@@ -843,6 +1096,7 @@ write_counts(void)
 	v = collect_pairs(1, &np);
 	qsort(v, np, sizeof *v, cmp_pair_byname);
 	for (k = 0; k < np; k++) {
+		out_doc(doc, len0);
 		out_str("p\t");
 		s = intern_str(values, v[k].a, &len);
 		out_field(s, len, 0);
@@ -914,7 +1168,20 @@ write_dot(struct pair *v, size_t np)
 }
 
 static void
-write_table(void)
+write_table_header(void)
+{
+	out_str(opt_by_doc ? "#doc\ta" : "#a");
+	out_str("\tb\tn_ab\tn_a\tn_b\tn\tmi\ttscore\tg2\tdice\tlogdice\n");
+}
+
+/*
+ * Writes the table rows (or the graph), each after the document
+ * doc[0..len0) and a TAB when doc is not NULL. The value a is escaped as
+ * a first field even then, so that the rows of a document without their
+ * first column are the rows of the plain table.
+ */
+static void
+write_table_rows(const char *doc, size_t len0)
 {
 	struct pair *v;
 	size_t np, k, len;
@@ -936,8 +1203,10 @@ write_table(void)
 		free(v);
 		return;
 	}
-	out_str("#a\tb\tn_ab\tn_a\tn_b\tn\tmi\ttscore\tg2\tdice\tlogdice\n");
+	if (doc == NULL)
+		write_table_header();
 	for (k = 0; k < np; k++) {
+		out_doc(doc, len0);
 		s = intern_str(values, v[k].a, &len);
 		out_field(s, len, 1);
 		out_char('\t');
@@ -965,6 +1234,34 @@ write_table(void)
 	free(v);
 }
 
+/* --by doc: the header, once, before the first document or at the end. */
+static void
+write_by_doc_header(void)
+{
+	static int written;
+
+	if (written)
+		return;
+	written = 1;
+	if (opt_counts)
+		write_counts_header();
+	else
+		write_table_header();
+}
+
+/* --by doc: writes the result of document doc[0..len), then forgets its
+ * counts. */
+static void
+write_doc(const char *doc, size_t len)
+{
+	write_by_doc_header();
+	if (opt_counts)
+		write_counts_rows(doc, len);
+	else
+		write_table_rows(doc, len);
+	counts_reset();
+}
+
 int
 main(int argc, char **argv)
 {
@@ -978,6 +1275,7 @@ main(int argc, char **argv)
 		{ "types", required_argument, NULL, 't' },
 		{ "lexicon", required_argument, NULL, 'l' },
 		{ "format", required_argument, NULL, 'F' },
+		{ "by", required_argument, NULL, 'b' },
 		{ "counts", no_argument, NULL, 'c' },
 		{ "merge", no_argument, NULL, 'M' },
 		{ "help", no_argument, NULL, 'h' },
@@ -988,7 +1286,7 @@ main(int argc, char **argv)
 
 	tt_init(argv[0]);
 	opt_types = parse_types("word,abbr,num");
-	while ((c = getopt_long(argc, argv, "f:u:s:m:n:it:l:F:cMhV", longopts,
+	while ((c = getopt_long(argc, argv, "f:u:s:m:n:it:l:F:b:cMhV", longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'f':
@@ -1038,6 +1336,11 @@ main(int argc, char **argv)
 				tt_die("--format %s: expected tsv or dot",
 				    optarg);
 			break;
+		case 'b':
+			if (strcmp(optarg, "doc") != 0)
+				tt_die("--by %s: expected doc", optarg);
+			opt_by_doc = 1;
+			break;
 		case 'c':
 			opt_counts = 1;
 			break;
@@ -1056,22 +1359,37 @@ main(int argc, char **argv)
 	argv += optind;
 	if (opt_counts && opt_dot)
 		tt_die("--counts and --format dot exclude each other");
+	if (opt_by_doc && opt_dot)
+		tt_die("--by doc and --format dot exclude each other");
 	if (opt_dot && !top_given)
 		opt_top = 50;
 
 	values = intern_new();
 	if (opt_merge) {
+		mdocs = intern_new();
+		mvalues = intern_new();
+		mseen = u64map_new();
 		if (argc == 0)
 			merge_file("-");
 		for (i = 0; i < argc; i++)
 			merge_file(argv[i]);
 		merge_settings();
+		if (opt_by_doc)
+			merge_write_docs();
+		intern_free(mdocs);
+		intern_free(mvalues);
+		u64map_free(mseen);
+		free(mrows);
 	} else
 		count_stream(argc, argv);
 
-	if (opt_counts)
-		write_counts();
-	else
-		write_table();
+	if (opt_by_doc)
+		write_by_doc_header();
+	else if (opt_counts) {
+		write_counts_header();
+		write_counts_rows(NULL, 0);
+	} else
+		write_table_rows(NULL, 0);
+	free(rank);
 	return tt_finish();
 }

@@ -351,3 +351,261 @@ v	familie	1
 v	sociaal|familie	1
 p	familie	sociaal|familie	1"
 }
+
+# ---- --by doc ---------------------------------------------------------------
+
+BYHEAD=$'#doc\ta\tb\tn_ab\tn_a\tn_b\tn\tmi\ttscore\tg2\tdice\tlogdice'
+
+# The fixture with two documents more: d.txt, one sentence with one entry
+# (no pair), and e.txt, punctuation only (a sentence without values, and
+# no window at all); c.txt renamed #c.txt, written \#c.txt in the stream.
+by_doc_stream() {
+	sed 's/^c\.txt\t/\\#c.txt\t/' "$J"
+	printf '%s\n' $'d.txt\t1\t1\t1\t1\tword\tWijkteam\t_\ttt:wijkteam' \
+	    $'d.txt\t1\t1\t1\t2\tpunct\t.\t_\t_' \
+	    $'e.txt\t1\t1\t1\t1\tpunct\t!\t_\t_'
+}
+
+# measures, with the document $1 before every row.
+doc_rows() {
+	measures | sed "s/^/$1\t/"
+}
+
+@test "--by doc: a table per document in stream order; no rows for a document without pairs" {
+	by_doc_stream > "$BATS_TEST_TMPDIR/s"
+	run --separate-stderr tt-cooc --by doc -m 1 "$BATS_TEST_TMPDIR/s"
+	assert_success
+	[ -z "$stderr" ]
+	# a: {ek wk} {wk mz mw} {ek mz}; b: {wk mz mw} {} {ek mw};
+	# c: {wk} {wk ek} {wk}; d: {wk}; e: {}
+	expect=$(printf '%s\n' \
+	    $'tt:maatwerk\ttt:mantelzorger\t1\t1\t2\t3' \
+	    $'tt:maatwerk\ttt:wijkteam\t1\t1\t2\t3' \
+	    $'tt:eigen-kracht\ttt:mantelzorger\t1\t2\t2\t3' \
+	    $'tt:eigen-kracht\ttt:wijkteam\t1\t2\t2\t3' \
+	    $'tt:mantelzorger\ttt:wijkteam\t1\t2\t2\t3' | doc_rows a.txt
+	printf '%s\n' \
+	    $'tt:mantelzorger\ttt:wijkteam\t1\t1\t1\t3' \
+	    $'tt:eigen-kracht\ttt:maatwerk\t1\t1\t2\t3' \
+	    $'tt:maatwerk\ttt:mantelzorger\t1\t2\t1\t3' \
+	    $'tt:maatwerk\ttt:wijkteam\t1\t2\t1\t3' | doc_rows b.txt
+	printf '%s\n' $'tt:eigen-kracht\ttt:wijkteam\t1\t1\t3\t3' |
+	    doc_rows '\\#c.txt')
+	assert_output "$BYHEAD"$'\n'"$expect"
+	assert_line --index 10 $'\\#c.txt\ttt:eigen-kracht\ttt:wijkteam\t1\t1\t3\t3\t0\t0\t0\t0.5\t13'
+	# -n is the first N of each document
+	run --separate-stderr tt-cooc -b doc -m 1 -n 1 "$BATS_TEST_TMPDIR/s"
+	assert_success
+	[ "$(cut -f1-3 <<<"$output")" = "$(printf '%s\n' $'#doc\ta\tb' \
+	    $'a.txt\ttt:maatwerk\ttt:mantelzorger' \
+	    $'b.txt\ttt:mantelzorger\ttt:wijkteam' \
+	    $'\\#c.txt\ttt:eigen-kracht\ttt:wijkteam')" ]
+	# no document with pairs: the header alone
+	run --separate-stderr tt-cooc -b doc -m 2 "$BATS_TEST_TMPDIR/s"
+	assert_success
+	assert_output "$BYHEAD"
+}
+
+@test "--by doc --counts: by=doc header, every row after its document, n also when 0" {
+	by_doc_stream > "$BATS_TEST_TMPDIR/s"
+	run --separate-stderr tt-cooc -b doc -c "$BATS_TEST_TMPDIR/s"
+	assert_success
+	assert_line --index 0 $'#tt-cooc-counts\tv1\tfield=jargon\tunit=sent\tby=doc'
+	[ "$(grep -v '^[ab]\.txt' <<<"$output" | tail -n +2)" = "$(printf '%s\n' \
+	    $'\\#c.txt\tn\t3' $'\\#c.txt\tv\ttt:eigen-kracht\t1' \
+	    $'\\#c.txt\tv\ttt:wijkteam\t3' \
+	    $'\\#c.txt\tp\ttt:eigen-kracht\ttt:wijkteam\t1' \
+	    $'d.txt\tn\t1' $'d.txt\tv\ttt:wijkteam\t1' $'e.txt\tn\t1')" ]
+	[ "$(grep -c '^a\.txt' <<<"$output")" -eq 10 ]
+	# in windows e.txt has no unit, d.txt one
+	run --separate-stderr tt-cooc -b doc -c -u window=3 "$BATS_TEST_TMPDIR/s"
+	assert_success
+	[ "$(tail -n 3 <<<"$output")" = "$(printf '%s\n' \
+	    $'d.txt\tn\t1' $'d.txt\tv\ttt:wijkteam\t1' $'e.txt\tn\t0')" ]
+	# empty input, and a header alone: the header line alone
+	run --separate-stderr tt-cooc -b doc -c </dev/null
+	assert_success
+	assert_output $'#tt-cooc-counts\tv1\tfield=jargon\tunit=sent\tby=doc'
+	run --separate-stderr tt-cooc -b doc <<<"$STREAM_HEADER"$'\tjargon'
+	assert_success
+	assert_output "$BYHEAD"
+}
+
+# A stream of several documents from the fixtures, marked and stemmed, with
+# a document renamed #c.txt and one of punctuation only.
+multi_doc_stream() {
+	{
+		tt-tokenise "$FIX/pipelines/nota.txt" "$FIX/tt-normalise/hyphen.txt" \
+		    "$FIX/tt-normalise/pages.txt" "$FIX/tt-tokenise/naam.txt" \
+		    "$FIX/tt-tokenise/nota.txt" "$FIX/tt-tokenise/teams-docx.txt" |
+		    tt-stem | tt-jargon
+		# its columns jargon, stem swapped to those of the stream above
+		tt-stem "$FIX/tt-cooc/jargon.tsv" | sed 's/^c\.txt\t/\\#c.txt\t/' |
+		    awk -F'\t' -v OFS='\t' 'NR > 1 { t = $9; $9 = $10; $10 = t; print }'
+		printf 'e.txt\t1\t1\t1\t1\tpunct\t!\t_\t!\t_\n'
+	} > "$1"
+}
+
+@test "--by doc equals a run per document, for tables and counts, with every unit and option" {
+	S=$BATS_TEST_TMPDIR/s
+	multi_doc_stream "$S"
+	[ "$(head -1 "$S")" = "$STREAM_HEADER"$'\tstem\tjargon' ]
+	docs=$(grep -v '^#' "$S" | cut -f1 | uniq)
+	[ "$(wc -l <<<"$docs")" -eq 10 ]
+	[ "$(sort <<<"$docs" | uniq -d)" = "" ]
+	n=0
+	for opts in "-m 1" "-u par -s g2" "-u doc -m 1" "-u window=4 -m 1 -n 3" \
+	    "-f stem -m 1 -s mi -n 5" "-f word -i -t all -m 1 -s n_ab" \
+	    "-s tscore -n 2"; do
+		tt-cooc $opts -b doc "$S" > "$BATS_TEST_TMPDIR/by"
+		tt-cooc $opts -b doc -c "$S" > "$BATS_TEST_TMPDIR/byc"
+		[ "$(head -1 "$BATS_TEST_TMPDIR/byc")" = \
+		    "$(tt-cooc $opts -c </dev/null | head -1)"$'\tby=doc' ]
+		while IFS= read -r d; do
+			awk -F'\t' -v d="$d" 'NR == 1 || $1 == d' "$S" > "$BATS_TEST_TMPDIR/one"
+			plain=$(tt-cooc $opts "$BATS_TEST_TMPDIR/one")
+			mine=$(head -1 <<<"$plain"; awk -F'\t' -v d="$d" '$1 == d' "$BATS_TEST_TMPDIR/by" | cut -f2-)
+			[ "$mine" = "$plain" ] || { echo "$opts $d: $mine"; echo "plain: $plain"; false; }
+			# the counts byte for byte: the file without its newline
+			# handling, by cmp
+			tt-cooc $opts -c "$BATS_TEST_TMPDIR/one" > "$BATS_TEST_TMPDIR/pc"
+			{ head -1 "$BATS_TEST_TMPDIR/pc"
+			  awk -F'\t' -v d="$d" '$1 == d' "$BATS_TEST_TMPDIR/byc" | cut -f2-
+			} | cmp - "$BATS_TEST_TMPDIR/pc"
+			n=$((n + $(grep -vc '^#' "$BATS_TEST_TMPDIR/pc")))
+		done <<<"$docs"
+	done
+	# the comparisons compared something
+	[ "$n" -gt 1000 ]
+	# the documents of the table are those of the stream, in its order
+	[ "$(tail -n +2 "$BATS_TEST_TMPDIR/byc" | cut -f1 | uniq)" = "$docs" ]
+}
+
+@test "--by doc: a document that comes back after another is an error with file:line" {
+	{ cat "$J"; printf 'a.txt\t9\t9\t9\t1\tword\tWijkteam\t_\ttt:wijkteam\n'; } > "$BATS_TEST_TMPDIR/s"
+	run --separate-stderr tt-cooc -b doc -m 1 -c "$BATS_TEST_TMPDIR/s"
+	assert_failure 2
+	[ "$stderr" = "tt-cooc: $BATS_TEST_TMPDIR/s:51: document 'a.txt' again after 'c.txt' (--by doc needs the stream grouped by document)" ]
+	# the documents before it are written, nothing after
+	[ "$(cut -f1 <<<"$output" | uniq | tr '\n' ' ')" = "#tt-cooc-counts a.txt b.txt c.txt " ]
+	[ "$(tail -1 <<<"$output")" = $'c.txt\tp\ttt:eigen-kracht\ttt:wijkteam\t1' ]
+	# without --by doc the same stream is fine
+	run --separate-stderr tt-cooc -m 1 -c "$BATS_TEST_TMPDIR/s"
+	assert_success
+}
+
+@test "--merge of by=doc counts: summed per document, in order of first appearance" {
+	T=$BATS_TEST_TMPDIR
+	by_doc_stream > "$T/s"
+	for x in a b c; do tt-cooc -b doc -c "$FIX/tt-cooc/jargon-$x.tsv" > "$T/$x"; done
+	# parts merged equal one run, as table and as counts
+	run --separate-stderr tt-cooc -M -m 1 "$T/a" "$T/b" "$T/c"
+	assert_success
+	[ "$output" = "$(tt-cooc -b doc -m 1 "$J")" ]
+	run --separate-stderr tt-cooc -M -c "$T/a" "$T/b" "$T/c"
+	[ "$output" = "$(tt-cooc -b doc -c "$J")" ]
+	# for every unit, the counts of the parts merged equal one run
+	for u in par doc window=3; do
+		for x in a b c; do tt-cooc -u "$u" -b doc -c "$FIX/tt-cooc/jargon-$x.tsv" > "$T/$u$x"; done
+		run --separate-stderr tt-cooc -M -c "$T/${u}c" "$T/${u}a" "$T/${u}b"
+		assert_success
+		[ "$output" = "$(tt-cooc -u "$u" -b doc -c "$FIX/tt-cooc/jargon-c.tsv" "$FIX/tt-cooc/jargon-a.tsv" "$FIX/tt-cooc/jargon-b.tsv")" ]
+		assert_line --index 0 $'#tt-cooc-counts\tv1\tfield=jargon\tunit='"$u"$'\tby=doc'
+	done
+	# --by doc with --merge is allowed and the same
+	run --separate-stderr tt-cooc -M -b doc -c "$T/a" "$T/b" "$T/c"
+	[ "$output" = "$(tt-cooc -b doc -c "$J")" ]
+	# a document in two files adds up; documents in order of first sight
+	tt-cooc -b doc -c "$T/s" > "$T/all"
+	run --separate-stderr tt-cooc -M -c "$T/c" "$T/all"
+	assert_success
+	[ "$(cut -f1 <<<"$output" | uniq | tr '\n' ' ')" = "#tt-cooc-counts c.txt a.txt b.txt \\#c.txt d.txt e.txt " ]
+	assert_line $'c.txt\tn\t3'
+	assert_line $'a.txt\tn\t3'
+	assert_line $'a.txt\tv\ttt:eigen-kracht\t2'
+	run --separate-stderr tt-cooc -M -c "$T/a" "$T/all" "$T/a"
+	assert_success
+	assert_line $'a.txt\tn\t9'
+	assert_line $'a.txt\tv\ttt:eigen-kracht\t6'
+	assert_line $'a.txt\tp\ttt:maatwerk\ttt:wijkteam\t3'
+	assert_line $'e.txt\tn\t1'
+	[ "$(grep -c $'^a\\.txt\tv' <<<"$output")" -eq 4 ]
+	# names compared unescaped and written escaped as in the stream
+	run --separate-stderr tt-cooc -M -c <<<$'#tt-cooc-counts\tv1\tfield=jargon\tunit=sent\tby=doc\n#x\tn\t2\n\\#x\tn\t3\n_\tn\t1'
+	assert_success
+	assert_output $'#tt-cooc-counts\tv1\tfield=jargon\tunit=sent\tby=doc\n\\#x\tn\t5\n_\tn\t1'
+	# reading stdin
+	run --separate-stderr bash -c 'tt-cooc -b doc -c "$1" | tt-cooc -M -m 1' _ "$T/s"
+	assert_success
+	[ "$output" = "$(tt-cooc -b doc -m 1 "$T/s")" ]
+}
+
+@test "--merge: by=doc and plain counts do not mix; bad rows by document with file:line" {
+	T=$BATS_TEST_TMPDIR
+	tt-cooc -b doc -c "$J" > "$T/by"
+	tt-cooc -c "$J" > "$T/plain"
+	run --separate-stderr tt-cooc -M "$T/by" "$T/plain"
+	assert_failure 2
+	[ "$stderr" = "tt-cooc: $T/plain:1: counts of field=jargon unit=sent cannot be merged with counts of field=jargon unit=sent by=doc ($T/by)" ]
+	assert_output "$(tt-cooc -b doc "$J")"
+	run --separate-stderr tt-cooc -M "$T/plain" "$T/by"
+	assert_failure 2
+	[ "$stderr" = "tt-cooc: $T/by:1: counts of field=jargon unit=sent by=doc cannot be merged with counts of field=jargon unit=sent ($T/plain)" ]
+	assert_output "$(tt-cooc "$J")"
+	run --separate-stderr tt-cooc -M -b doc "$T/plain"
+	assert_failure 2
+	[ "$stderr" = "tt-cooc: $T/plain:1: counts over all documents, not by document (made without --by doc)" ]
+	assert_output "$BYHEAD"
+	run --separate-stderr tt-cooc -M <<<$'#tt-cooc-counts\tv1\tfield=jargon\tunit=par\tby=doc\nd\tn\t2x\nd\tn\t2\nd\tv\ta\t1\nd\tp\ta\tb\t1\ne\tv\tb\t1\nd\tp\ta\tb\t1\nd\tq\t1\nn\t3\nd\tv\ta'
+	assert_failure 2
+	[ "$stderr" = "tt-cooc: <stdin>:2: not a count: '2x'
+tt-cooc: <stdin>:5: a pair of values without their own counts in the document
+tt-cooc: <stdin>:7: a pair of values without their own counts in the document
+tt-cooc: <stdin>:8: not a counts row by document (DOC n, v or p)
+tt-cooc: <stdin>:9: not a counts row by document (DOC n, v or p)
+tt-cooc: <stdin>:10: not a counts row by document (DOC n, v or p)" ]
+	run --separate-stderr tt-cooc -M -c <<<$'#tt-cooc-counts\tv1\tfield=jargon\tunit=par\tby=doc\nd\tn\t2x\nd\tn\t2\nd\tv\ta\t1\nd\tp\ta\tb\t1\ne\tv\tb\t1'
+	assert_output $'#tt-cooc-counts\tv1\tfield=jargon\tunit=par\tby=doc\nd\tn\t2\nd\tv\ta\t1\ne\tn\t0\ne\tv\tb\t1'
+}
+
+@test "--by: usage errors" {
+	run --separate-stderr tt-cooc --by par "$J"
+	assert_failure 2
+	assert_output ''
+	[ "$stderr" = "tt-cooc: --by par: expected doc" ]
+	run --separate-stderr tt-cooc -b doc -F dot "$J"
+	assert_failure 2
+	assert_output ''
+	[ "$stderr" = "tt-cooc: --by doc and --format dot exclude each other" ]
+	tt-cooc -b doc -c "$J" > "$BATS_TEST_TMPDIR/by"
+	run --separate-stderr tt-cooc -M -F dot "$BATS_TEST_TMPDIR/by"
+	assert_failure 2
+	assert_output ''
+	[ "$stderr" = "tt-cooc: --format dot: $BATS_TEST_TMPDIR/by holds counts by document (--by doc), which one graph cannot show" ]
+	run --separate-stderr tt-cooc -b
+	assert_failure 2
+	[[ "$stderr" == *"usage: tt-cooc"* ]]
+}
+
+@test "--by doc: a full disk is an error with exit 2" {
+	run --separate-stderr bash -c 'tt-cooc -b doc -m 1 "$1" > /dev/full' _ "$J"
+	assert_failure 2
+	[ "$stderr" = "tt-cooc: stdout: No space left on device" ]
+}
+
+@test "--help and the man page list the same options, and the same synopsis letters" {
+	run --separate-stderr tt-cooc --help
+	assert_success
+	help_long=$(grep -o -- '--[a-z]*' <<<"$output" | sort -u)
+	man_long=$(sed -n '/^\.SH OPTIONS/,/^\.SH OUTPUT/p' "$ROOT/filters/tt-cooc.1" |
+	    grep -A1 '^\.TP' | grep -o '\\-\\-[a-z]*' | sed 's/\\-/-/g' | sort -u)
+	[ "$help_long" = "$man_long" ] || { echo "help: $help_long"; echo "man: $man_long"; false; }
+	[[ "$help_long" == *--by* ]]
+	help_short=$(sed -n '1,/^Co-occurrence/p' <<<"$output" | grep -o -- '\[-[a-zA-Z]' | sort -u)
+	man_short=$(sed -n '/^\.SH SYNOPSIS/,/^\.SH DESCRIPTION/p' "$ROOT/filters/tt-cooc.1" |
+	    grep -o '^\.RB \[ \\-[a-zA-Z]' | sed 's/^\.RB \[ \\-/[-/' | sort -u)
+	[ "$help_short" = "$man_short" ] || { echo "help: $help_short"; echo "man: $man_short"; false; }
+	[[ "$help_short" == *'[-b'* ]]
+	assert_line --index 1 '               [-t TYPES] [-l LEXICON] [-F tsv|dot] [-b doc] [-c] [FILE ...]'
+	assert_line '  -b, --by doc         one table (or counts) per document, in the order of'
+}
