@@ -23,6 +23,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include <errno.h>
 #include <getopt.h>
@@ -32,6 +33,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <microhttpd.h>
 
@@ -44,19 +46,27 @@
 
 static const char usage[] =
 "usage: tt-serve [--listen ADDR:PORT] [-l LEXICON]... [-s LEXICON]...\n"
+"                [--timeout SECONDS] [--max-connections N]\n"
 "Serve the transitietaal page on ADDR:PORT (default 127.0.0.1:8080).\n"
-"  -L, --listen ADDR:PORT  IPv4 address and port; port 0 picks a free one\n"
+"  -L, --listen ADDR:PORT  IPv4 address and port; port 0 picks a free one;\n"
+"                          on loopback only Host 127.0.0.1:PORT,\n"
+"                          localhost:PORT or [::1]:PORT is answered (421)\n"
 "  -l, --lexicon FILE      jargon lexicon (repeatable; default\n"
 "                          transitietaal.tsv)\n"
 "  -s, --score FILE        formal/informal lexicon (repeatable; default\n"
 "                          formeel-informeel.tsv)\n"
+"  -t, --timeout SECONDS   close a connection idle this long (default 10)\n"
+"  -c, --max-connections N at most N connections at once, more are closed\n"
+"                          at once (default 64)\n"
 "  -h, --help              show this help and exit\n"
 "  -V, --version           show the version and the stemmer, and exit\n";
 
 #define BODY_LIMIT	(4u * 1024 * 1024)	/* bytes of a POST body */
 #define DISCARD_LIMIT	(1u * 1024 * 1024)	/* more of a chunked one */
-#define CONN_LIMIT	64			/* connections at once */
-#define CONN_TIMEOUT	10			/* seconds idle */
+#define CONN_LIMIT	64			/* default connections at once */
+#define CONN_LIMIT_MAX	1000
+#define CONN_TIMEOUT	10			/* default seconds idle */
+#define CONN_TIMEOUT_MAX 3600
 #define CONN_MEMORY	(128u * 1024)		/* headers, URL (?text=) */
 #define POOL_SIZE	4			/* libmicrohttpd threads */
 #define MAXLEX		64
@@ -80,6 +90,13 @@ static int *score_dim;
 static char *score_pole;
 static char **dim_name;
 static int ndim;
+
+/* Set at start-up: on a loopback listen, the Host header must name the
+ * server itself (host_check), as listen_addr:listen_port or one of the
+ * loopback names. */
+static int host_check;
+static unsigned listen_port;
+static char listen_addr[INET_ADDRSTRLEN];
 
 /* Built at start-up, never changed: the JSON of GET /api/lexicon. */
 static struct ttbuf lexicon_json;
@@ -687,6 +704,43 @@ build_lexicon_json(void)
 
 /* ---- HTTP -------------------------------------------------------------- */
 
+/*
+ * Whether the Host header names this server. A page on another site that
+ * points its own host name at 127.0.0.1 (DNS rebinding) makes the browser
+ * send that name, so on a loopback listen only 127.0.0.1, localhost,
+ * [::1] or the address listened on are taken, with the port listened on
+ * (or none when it is 80). On any other listen every Host is taken: the
+ * classroom reaches the server by whatever name or address it has there.
+ */
+static int
+host_allowed(const char *host)
+{
+	static const char *names[] = { "127.0.0.1", "localhost", "[::1]" };
+	const char *colon;
+	size_t i, n;
+	char port[8];
+
+	if (!host_check)
+		return 1;
+	if (host == NULL)
+		return 0;
+	colon = strrchr(host, ':');
+	if (colon != NULL && strchr(colon, ']') != NULL)
+		colon = NULL;	/* the colon of "[::1]" */
+	n = colon ? (size_t)(colon - host) : strlen(host);
+	if (colon == NULL && listen_port != 80)
+		return 0;
+	if (colon != NULL) {
+		snprintf(port, sizeof port, "%u", listen_port);
+		if (strcmp(colon + 1, port) != 0)
+			return 0;
+	}
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strlen(names[i]) == n && strncasecmp(host, names[i], n) == 0)
+			return 1;
+	return strlen(listen_addr) == n && strncmp(host, listen_addr, n) == 0;
+}
+
 enum route { R_NONE, R_PAGE, R_JS, R_CSS, R_ANALYSE, R_LEXICON };
 
 struct request {
@@ -846,6 +900,11 @@ handle(void *cls, struct MHD_Connection *c, const char *url,
 		return MHD_NO;
 	if (!rq->started) {
 		rq->started = 1;
+		if (!host_allowed(MHD_lookup_connection_value(c,
+		    MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST)))
+			return reply_error(c, MHD_HTTP_MISDIRECTED_REQUEST,
+			    "this server answers only to the Host "
+			    "127.0.0.1, localhost or [::1] with its port");
 		route = route_of(rq->path);
 		if (route == R_NONE)
 			return reply_error(c, MHD_HTTP_NOT_FOUND, "not found");
@@ -928,6 +987,77 @@ completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	*con_cls = NULL;
 }
 
+/*
+ * The connection limit, kept here rather than by libmicrohttpd alone: with
+ * a thread pool libmicrohttpd shares its limit out among the threads and
+ * a thread at its share stops accepting, so a connection over the limit
+ * would wait in the kernel's queue until a slot frees, not be refused.
+ * Here every connection is counted from libmicrohttpd's start to its
+ * close, and one that arrives while max_conns are open is closed at once
+ * by the accept policy. Two that arrive in the same instant on two
+ * threads may both pass; libmicrohttpd's own limit, max_conns +
+ * POOL_SIZE, bounds that.
+ */
+static pthread_mutex_t conn_lock = PTHREAD_MUTEX_INITIALIZER;
+static unsigned open_conns, max_conns;
+
+static enum MHD_Result
+accept_policy(void *cls, const struct sockaddr *addr, socklen_t addrlen)
+{
+	int ok;
+
+	(void)cls;
+	(void)addr;
+	(void)addrlen;
+	pthread_mutex_lock(&conn_lock);
+	ok = open_conns < max_conns;
+	pthread_mutex_unlock(&conn_lock);
+	return ok ? MHD_YES : MHD_NO;
+}
+
+static void
+count_connection(void *cls, struct MHD_Connection *c, void **socket_context,
+    enum MHD_ConnectionNotificationCode toe)
+{
+	static char counted;
+
+	(void)cls;
+	(void)c;
+	pthread_mutex_lock(&conn_lock);
+	if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
+		open_conns++;
+		*socket_context = &counted;
+	} else if (toe == MHD_CONNECTION_NOTIFY_CLOSED &&
+	    *socket_context == &counted) {
+		open_conns--;
+		*socket_context = NULL;
+	}
+	pthread_mutex_unlock(&conn_lock);
+}
+
+/* A socket bound to sa and listening, its port (when 0 was asked) put
+ * into sa; -1 with errno. Bound here, before libmicrohttpd starts, so the
+ * port the Host check wants is known before the first request. */
+static int
+listen_socket(struct sockaddr_in *sa)
+{
+	socklen_t len = sizeof *sa;
+	int fd, on = 1, e;
+
+	if ((fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0)) < 0)
+		return -1;
+	if (setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on) < 0 ||
+	    bind(fd, (struct sockaddr *)sa, sizeof *sa) < 0 ||
+	    listen(fd, 128) < 0 ||
+	    getsockname(fd, (struct sockaddr *)sa, &len) < 0) {
+		e = errno;
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	return fd;
+}
+
 /* Parses "ADDR:PORT" (IPv4) into sa; -1 when it is not one. */
 static int
 parse_listen(const char *arg, struct sockaddr_in *sa)
@@ -958,6 +1088,8 @@ main(int argc, char *argv[])
 		{ "listen",	required_argument,	NULL, 'L' },
 		{ "lexicon",	required_argument,	NULL, 'l' },
 		{ "score",	required_argument,	NULL, 's' },
+		{ "timeout",	required_argument,	NULL, 't' },
+		{ "max-connections", required_argument,	NULL, 'c' },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ "version",	no_argument,		NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -966,17 +1098,17 @@ main(int argc, char *argv[])
 	static const char *defscore[] = { "formeel-informeel.tsv" };
 	const char *lexpaths[MAXLEX], *scorepaths[MAXLEX];
 	const char *listen = "127.0.0.1:8080", *abbr;
-	const union MHD_DaemonInfo *info;
 	struct sockaddr_in sa;
 	struct abbrevs *ab;
 	struct MHD_Daemon *d;
 	char addr[INET_ADDRSTRLEN];
 	sigset_t sigs;
 	unsigned port;
-	int c, nlex = 0, nscore = 0, sig;
+	long timeout = CONN_TIMEOUT, maxconn = CONN_LIMIT;
+	int c, nlex = 0, nscore = 0, sig, lfd;
 
 	tt_init(argv[0]);
-	while ((c = getopt_long(argc, argv, "L:l:s:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "L:l:s:t:c:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'L':
 			listen = optarg;
@@ -989,6 +1121,22 @@ main(int argc, char *argv[])
 				lexpaths[nlex++] = optarg;
 			else
 				scorepaths[nscore++] = optarg;
+			break;
+		case 't':
+			if ((timeout = tt_parse_count(optarg)) < 1 ||
+			    timeout > CONN_TIMEOUT_MAX) {
+				tt_error("--timeout %s: expected seconds from 1 "
+				    "to %d", optarg, CONN_TIMEOUT_MAX);
+				tt_usage(usage);
+			}
+			break;
+		case 'c':
+			if ((maxconn = tt_parse_count(optarg)) < 1 ||
+			    maxconn > CONN_LIMIT_MAX) {
+				tt_error("--max-connections %s: expected a number "
+				    "from 1 to %d", optarg, CONN_LIMIT_MAX);
+				tt_usage(usage);
+			}
 			break;
 		case 'h':
 			tt_help(usage);
@@ -1033,23 +1181,29 @@ main(int argc, char *argv[])
 	sigaddset(&sigs, SIGHUP);
 	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
 
+	if ((lfd = listen_socket(&sa)) < 0)
+		tt_die("%s: cannot listen: %s", listen, strerror(errno));
+	listen_port = ntohs(sa.sin_port);
+	inet_ntop(AF_INET, &sa.sin_addr, listen_addr, sizeof listen_addr);
+	host_check = (ntohl(sa.sin_addr.s_addr) >> 24) == 127;
+	max_conns = (unsigned)maxconn;
 	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
-	    MHD_USE_ERROR_LOG, 0, NULL, NULL, handle, NULL,
-	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+	    MHD_USE_ERROR_LOG, 0, accept_policy, NULL, handle, NULL,
+	    MHD_OPTION_LISTEN_SOCKET, lfd,
 	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)POOL_SIZE,
-	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)CONN_LIMIT,
-	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)CONN_TIMEOUT,
+	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)maxconn + POOL_SIZE,
+	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)timeout,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONN_MEMORY,
-	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)CONN_LIMIT,
 	    MHD_OPTION_NOTIFY_COMPLETED, completed, NULL,
+	    MHD_OPTION_NOTIFY_CONNECTION, count_connection, NULL,
 	    MHD_OPTION_URI_LOG_CALLBACK, request_start, NULL,
 	    MHD_OPTION_END);
 	if (d == NULL)
-		tt_die("%s: cannot listen: %s", listen, strerror(errno));
-	info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
-	port = info != NULL && info->port ? info->port : ntohs(sa.sin_port);
-	inet_ntop(AF_INET, &sa.sin_addr, addr, sizeof addr);
-	if ((ntohl(sa.sin_addr.s_addr) >> 24) != 127)
+		tt_die("%s: cannot start the server: %s", listen,
+		    strerror(errno));
+	port = listen_port;
+	strcpy(addr, listen_addr);
+	if (!host_check)
 		tt_warn("warning: listening on %s:%u: other machines on the "
 		    "network (the classroom) can reach this server", addr,
 		    port);

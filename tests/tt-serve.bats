@@ -203,6 +203,117 @@ analyse() {
 	[[ "$stderr" == "tt-serve: $BATS_TEST_TMPDIR/bad.tsv:2: "* ]]
 }
 
+# start_own DIR ARGS...: a second server with ARGS on a free loopback port,
+# its URL in DIR/url, its pid in DIR/pid (stopped by the test's teardown).
+start_own() {
+	local dir=$1
+	shift
+	"$ROOT/${TT_BIN:-bin}/tt-serve" --listen 127.0.0.1:0 \
+	    -l "$SFIX/jargon.tsv" -s "$SFIX/score.tsv" "$@" \
+	    > "$dir/url" 2> "$dir/err" 3>&- &
+	echo $! > "$dir/pid"
+	for _ in $(seq 300); do
+		[ -s "$dir/url" ] && return 0
+		sleep 0.1
+	done
+	echo "tt-serve did not start: $(cat "$dir/err")" >&2
+	return 1
+}
+
+teardown() {
+	if [ -f "$BATS_TEST_TMPDIR/pid" ]; then
+		kill "$(cat "$BATS_TEST_TMPDIR/pid")" 2>/dev/null || true
+	fi
+}
+
+port_of() {
+	local u=${1%/}
+	echo "${u##*:}"
+}
+
+@test "on loopback, a Host that is not this server answers 421 (DNS rebinding)" {
+	local p
+	p=$(port_of "$(base)")
+	for h in "evil.example:$p" "127.0.0.1.evil.example:$p" "localhost:1$p" \
+	    "127.0.0.1" "localhost" "[::2]:$p" "localhost.:$p" "x@127.0.0.1:$p"; do
+		c=$(code -H "Host: $h" "$(base)")
+		[ "$c" = 421 ] || { echo "$h: $c"; return 1; }
+		c=$(code -H "Host: $h" --data wijkteam "$(url analyse)")
+		[ "$c" = 421 ] || { echo "POST $h: $c"; return 1; }
+	done
+	# an HTTP/1.0 request without Host
+	[ "$(code --http1.0 -H 'Host:' "$(base)")" = 421 ]
+	for h in "127.0.0.1:$p" "localhost:$p" "LocalHost:$p" "[::1]:$p"; do
+		c=$(code -H "Host: $h" "$(base)")
+		[ "$c" = 200 ] || { echo "$h: $c"; return 1; }
+	done
+	run curl -s --max-time 10 -H "Host: evil.example:$p" "$(url lexicon)"
+	assert_output '{"error":"this server answers only to the Host 127.0.0.1, localhost or [::1] with its port"}'
+}
+
+@test "with --listen 0.0.0.0 any Host is answered" {
+	local d=$BATS_TEST_TMPDIR u
+	start_own "$d" --listen 0.0.0.0:0
+	u="http://127.0.0.1:$(port_of "$(cat "$d/url")")/"
+	[ "$(code -H 'Host: tt.lokaal:8080' "$u")" = 200 ]
+	[ "$(code -H 'Host: 192.168.1.20:8080' --data wijkteam "${u}api/analyse")" = 200 ]
+}
+
+@test "a half-sent request is closed after --timeout seconds without an answer" {
+	local d=$BATS_TEST_TMPDIR p rc=0
+	start_own "$d" --timeout 1
+	p=$(port_of "$(cat "$d/url")")
+	exec 5<>"/dev/tcp/127.0.0.1/$p"
+	printf 'POST /api/analyse HTTP/1.1\r\nHost: 127.0.0.1:%s\r\nContent-Le' "$p" >&5
+	# the server closes it: cat sees the end well before timeout's 8 s
+	timeout 8 cat <&5 > "$d/answer" || rc=$?
+	exec 5>&-
+	[ "$rc" -eq 0 ]
+	[ ! -s "$d/answer" ]
+	# a body that stops half-way is closed too
+	exec 5<>"/dev/tcp/127.0.0.1/$p"
+	printf 'POST /api/analyse HTTP/1.1\r\nHost: 127.0.0.1:%s\r\nContent-Length: 100\r\n\r\nwijk' "$p" >&5
+	rc=0
+	timeout 8 cat <&5 > "$d/answer" || rc=$?
+	exec 5>&-
+	[ "$rc" -eq 0 ]
+	# and the server still answers
+	[ "$(code --data wijkteam "$(cat "$d/url")api/analyse")" = 200 ]
+}
+
+@test "more connections than --max-connections: the rest closed at once, answers after" {
+	local d=$BATS_TEST_TMPDIR p u rc=0 i
+	start_own "$d" --max-connections 3 --timeout 60
+	u=$(cat "$d/url")
+	p=$(port_of "$u")
+	exec 5<>"/dev/tcp/127.0.0.1/$p" 6<>"/dev/tcp/127.0.0.1/$p" 7<>"/dev/tcp/127.0.0.1/$p"
+	for i in 5 6 7; do
+		printf 'GET / HTTP/1.1\r\n' >&"$i"
+	done
+	sleep 0.5
+	# refused: an empty reply (52) or a reset (56), not a wait (28)
+	run curl -s -o /dev/null --max-time 8 "$u"
+	[ "$status" -eq 52 ] || [ "$status" -eq 56 ] || { echo "curl: $status"; return 1; }
+	exec 5>&- 6>&- 7>&-
+	for i in $(seq 50); do
+		[ "$(code "$u")" = 200 ] && break
+		sleep 0.1
+	done
+	[ "$(code "$u")" = 200 ]
+	[ "$(code --data wijkteam "${u}api/analyse")" = 200 ]
+}
+
+@test "--timeout and --max-connections take only numbers in range" {
+	for a in "--timeout 0" "--timeout x" "--timeout 3601" "--max-connections 0" \
+	    "--max-connections 1001" "-c -1"; do
+		# shellcheck disable=SC2086
+		run --separate-stderr tt-serve --listen 127.0.0.1:0 $a
+		[ "$status" -eq 2 ] || { echo "$a: $status"; return 1; }
+		[[ "$stderr" == "tt-serve: --"* ]] || [[ "$stderr" == "tt-serve: "*"option"* ]] ||
+		    { echo "$a: $stderr"; return 1; }
+	done
+}
+
 # ---- the page in headless Chromium ---------------------------------------
 
 chromium_dom() {
