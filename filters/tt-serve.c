@@ -23,17 +23,22 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
+#include <spawn.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include <microhttpd.h>
 
@@ -47,6 +52,7 @@
 static const char usage[] =
 "usage: tt-serve [--listen ADDR:PORT] [-l LEXICON]... [-s LEXICON]...\n"
 "                [--timeout SECONDS] [--max-connections N]\n"
+"                [--convert-time SECONDS]\n"
 "Serve the transitietaal page on ADDR:PORT (default 127.0.0.1:8080).\n"
 "  -L, --listen ADDR:PORT  IPv4 address and port; port 0 picks a free one;\n"
 "                          on loopback only Host 127.0.0.1:PORT,\n"
@@ -58,10 +64,17 @@ static const char usage[] =
 "  -t, --timeout SECONDS   close a connection idle this long (default 10)\n"
 "  -c, --max-connections N at most N connections at once, more are closed\n"
 "                          at once (default 64)\n"
+"  -T, --convert-time SECONDS\n"
+"                          longest run of pdftotext or pandoc for one\n"
+"                          .pdf or .docx (default 30)\n"
 "  -h, --help              show this help and exit\n"
 "  -V, --version           show the version and the stemmer, and exit\n";
 
 #define BODY_LIMIT	(4u * 1024 * 1024)	/* bytes of a POST body */
+#define CONVERT_LIMIT	(16u * 1024 * 1024)	/* bytes of a .pdf/.docx */
+#define CONVERT_TIME	30			/* default seconds for one */
+#define CONVERT_TIME_MAX 600
+#define CONVERT_AT_ONCE	2			/* of POOL_SIZE threads */
 #define DISCARD_LIMIT	(1u * 1024 * 1024)	/* more of a chunked one */
 #define CONN_LIMIT	64			/* default connections at once */
 #define CONN_LIMIT_MAX	1000
@@ -702,6 +715,248 @@ build_lexicon_json(void)
 	tt_buf_add(b, "]}\n", 3);
 }
 
+/* ---- .pdf and .docx: the converters found at start-up ------------------ */
+
+/*
+ * The one place where tt-serve starts another program. The analysis never
+ * does; opening a .pdf or .docx needs pdftotext or pandoc, as tt-analyse
+ * does, and neither can run in-process. Each converter is looked for once,
+ * at start-up, in PATH; POST /api/convert?type=pdf|docx then pipes the body
+ * (at most CONVERT_LIMIT bytes) through it with a fixed argument list and
+ * environment, keeps at most BODY_LIMIT bytes of its output, kills it
+ * (its whole process group) after convert_time seconds, and runs at most
+ * CONVERT_AT_ONCE at a time, so that the other threads keep serving.
+ */
+struct converter {
+	const char	*type;		/* ?type= */
+	const char	*prog;		/* looked for in PATH */
+	const char	*package;	/* the Debian package, for the message */
+	const char	*args[8];	/* after argv[0] */
+	char		*path;		/* found at start-up, or NULL */
+};
+
+static struct converter converters[] = {
+	{ "pdf", "pdftotext", "poppler-utils",
+	    { "-enc", "UTF-8", "-q", "-", "-", NULL }, NULL },
+	{ "docx", "pandoc", "pandoc",
+	    { "--sandbox", "-f", "docx", "-t", "plain", "--wrap=none", NULL },
+	    NULL },
+};
+#define NCONVERTERS (sizeof converters / sizeof converters[0])
+
+static char *const convert_env[] = {
+	"PATH=/usr/local/bin:/usr/bin:/bin", "LC_ALL=C.UTF-8", "HOME=/", NULL
+};
+static int devnull = -1;
+static long convert_time = CONVERT_TIME;
+static pthread_mutex_t convert_lock = PTHREAD_MUTEX_INITIALIZER;
+static int converting;
+
+/* The full path of prog in PATH, or NULL. */
+static char *
+find_in_path(const char *prog)
+{
+	const char *path = getenv("PATH"), *p, *colon;
+	struct ttbuf b = { 0 };
+
+	for (p = path ? path : ""; *p != '\0'; p = *colon ? colon + 1 : colon) {
+		colon = p + strcspn(p, ":");
+		if (colon == p || *p != '/')
+			continue;	/* "" or a relative entry: not taken */
+		b.len = 0;
+		tt_buf_add(&b, p, (size_t)(colon - p));
+		tt_buf_addc(&b, '/');
+		tt_buf_add(&b, prog, strlen(prog));
+		tt_buf_addc(&b, '\0');
+		if (access(b.s, X_OK) == 0)
+			return b.s;
+	}
+	tt_buf_free(&b);
+	return NULL;
+}
+
+static struct converter *
+converter_of(const char *type)
+{
+	size_t i;
+
+	for (i = 0; type != NULL && i < NCONVERTERS; i++)
+		if (strcmp(converters[i].type, type) == 0)
+			return &converters[i];
+	return NULL;
+}
+
+static double
+now_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+enum convert_result { CV_OK, CV_FAILED, CV_TOOLONG, CV_TOOBIG, CV_NOSTART };
+
+/*
+ * Runs cv over in[0..n) and puts its standard output into out. Writes and
+ * reads through poll, so a converter that writes before it has read all
+ * its input cannot deadlock with us.
+ */
+static enum convert_result
+convert(const struct converter *cv, const char *in, size_t n,
+    struct ttbuf *out)
+{
+	posix_spawn_file_actions_t fa;
+	posix_spawnattr_t at;
+	sigset_t none, deflt;
+	char *argv[10];
+	int to[2], from[2], status, killed = 0, err;
+	enum convert_result res = CV_OK;
+	size_t i, sent = 0;
+	double deadline;
+	pid_t pid;
+	char chunk[65536];
+
+	argv[0] = (char *)cv->prog;
+	for (i = 0; cv->args[i] != NULL; i++)
+		argv[i + 1] = (char *)cv->args[i];
+	argv[i + 1] = NULL;
+	if (pipe2(to, O_CLOEXEC) < 0)
+		return CV_NOSTART;
+	if (pipe2(from, O_CLOEXEC) < 0) {
+		close(to[0]);
+		close(to[1]);
+		return CV_NOSTART;
+	}
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_adddup2(&fa, to[0], 0);
+	posix_spawn_file_actions_adddup2(&fa, from[1], 1);
+	posix_spawn_file_actions_adddup2(&fa, devnull, 2);
+	posix_spawnattr_init(&at);
+	sigemptyset(&none);
+	sigemptyset(&deflt);
+	sigaddset(&deflt, SIGPIPE);
+	posix_spawnattr_setsigmask(&at, &none);
+	posix_spawnattr_setsigdefault(&at, &deflt);
+	posix_spawnattr_setpgroup(&at, 0);
+	posix_spawnattr_setflags(&at, POSIX_SPAWN_SETSIGMASK |
+	    POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP);
+	err = posix_spawn(&pid, cv->path, &fa, &at, argv, convert_env);
+	posix_spawn_file_actions_destroy(&fa);
+	posix_spawnattr_destroy(&at);
+	close(to[0]);
+	close(from[1]);
+	if (err != 0) {
+		close(to[1]);
+		close(from[0]);
+		return CV_NOSTART;
+	}
+	fcntl(to[1], F_SETFL, O_NONBLOCK);
+	fcntl(from[0], F_SETFL, O_NONBLOCK);
+	if (n == 0) {
+		close(to[1]);
+		to[1] = -1;
+	}
+	deadline = now_seconds() + (double)convert_time;
+	for (;;) {
+		struct pollfd pf[2];
+		double left = deadline - now_seconds();
+		ssize_t k;
+		nfds_t np = 0;
+
+		if (left <= 0) {
+			res = CV_TOOLONG;
+			break;
+		}
+		pf[np].fd = from[0];
+		pf[np++].events = POLLIN;
+		if (to[1] >= 0) {
+			pf[np].fd = to[1];
+			pf[np++].events = POLLOUT;
+		}
+		if (poll(pf, np, (int)(left * 1000) + 1) < 0) {
+			if (errno == EINTR)
+				continue;
+			res = CV_FAILED;
+			break;
+		}
+		if (np == 2 && (pf[1].revents & (POLLOUT | POLLERR | POLLHUP))) {
+			k = write(to[1], in + sent, n - sent);
+			if (k > 0)
+				sent += (size_t)k;
+			if ((k < 0 && errno != EAGAIN && errno != EINTR) ||
+			    sent == n) {
+				close(to[1]);	/* EPIPE: it stopped reading */
+				to[1] = -1;
+			}
+		}
+		if (pf[0].revents & (POLLIN | POLLERR | POLLHUP)) {
+			k = read(from[0], chunk, sizeof chunk);
+			if (k == 0)
+				break;
+			if (k < 0) {
+				if (errno == EAGAIN || errno == EINTR)
+					continue;
+				res = CV_FAILED;
+				break;
+			}
+			if (out->len + (size_t)k > BODY_LIMIT) {
+				res = CV_TOOBIG;
+				break;
+			}
+			tt_buf_add(out, chunk, (size_t)k);
+		}
+	}
+	if (to[1] >= 0)
+		close(to[1]);
+	close(from[0]);
+	if (res != CV_OK) {
+		kill(-pid, SIGKILL);
+		killed = 1;
+	}
+	/* its output has ended; give it until the deadline to exit (it is
+	 * killed only while unreaped: after that its number may be reused) */
+	for (;;) {
+		pid_t r = waitpid(pid, &status, killed ? 0 : WNOHANG);
+
+		if (r == pid)
+			break;
+		if (r < 0 && errno != EINTR) {
+			status = -1;
+			break;
+		}
+		if (r == 0 && now_seconds() >= deadline) {
+			kill(-pid, SIGKILL);
+			killed = 1;
+			res = CV_TOOLONG;
+		} else if (r == 0)
+			usleep(10000);
+	}
+	if (res == CV_OK && (status == -1 || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != 0))
+		res = CV_FAILED;
+	return res;
+}
+
+/* Finds the converters, and says which types the page can open. */
+static void
+find_converters(void)
+{
+	size_t i;
+
+	if ((devnull = open("/dev/null", O_RDWR | O_CLOEXEC)) < 0)
+		tt_die("/dev/null: %s", strerror(errno));
+	for (i = 0; i < NCONVERTERS; i++) {
+		struct converter *cv = &converters[i];
+
+		if ((cv->path = find_in_path(cv->prog)) != NULL)
+			tt_warn("opens .%s through %s", cv->type, cv->path);
+		else
+			tt_warn("cannot open .%s: no %s in PATH (Debian "
+			    "package %s)", cv->type, cv->prog, cv->package);
+	}
+}
+
 /* ---- HTTP -------------------------------------------------------------- */
 
 /*
@@ -741,7 +996,7 @@ host_allowed(const char *host)
 	return strlen(listen_addr) == n && strncmp(host, listen_addr, n) == 0;
 }
 
-enum route { R_NONE, R_PAGE, R_JS, R_CSS, R_ANALYSE, R_LEXICON };
+enum route { R_NONE, R_PAGE, R_JS, R_CSS, R_ANALYSE, R_LEXICON, R_CONVERT };
 
 struct request {
 	char		*path;		/* the path as sent, before '?' */
@@ -750,6 +1005,8 @@ struct request {
 	struct ttbuf	 body;
 	size_t		 seen;		/* body bytes received */
 	int		 toobig;
+	size_t		 limit;		/* of the body */
+	struct converter *cv;		/* R_CONVERT */
 };
 
 /*
@@ -784,6 +1041,8 @@ route_of(const char *url)
 		return R_ANALYSE;
 	if (strcmp(url, "/api/lexicon") == 0)
 		return R_LEXICON;
+	if (strcmp(url, "/api/convert") == 0)
+		return R_CONVERT;
 	return R_NONE;
 }
 
@@ -854,6 +1113,95 @@ reply_405(struct MHD_Connection *c, const char *allow)
 	    "application/json; charset=utf-8", r);
 }
 
+static enum MHD_Result
+reply_too_big(struct MHD_Connection *c, size_t limit)
+{
+	char msg[64];
+
+	snprintf(msg, sizeof msg, "body over the limit of %zu bytes", limit);
+	return reply_error(c, MHD_HTTP_CONTENT_TOO_LARGE, msg);
+}
+
+/* GET /api/convert: which types POST /api/convert takes here. */
+static enum MHD_Result
+reply_converters(struct MHD_Connection *c)
+{
+	struct ttbuf b = { 0 };
+	size_t i;
+
+	tt_buf_addc(&b, '{');
+	for (i = 0; i < NCONVERTERS; i++) {
+		if (i > 0)
+			tt_buf_addc(&b, ',');
+		json_cstr(&b, converters[i].type);
+		tt_buf_add(&b, converters[i].path ? ":true" : ":false",
+		    converters[i].path ? 5 : 6);
+	}
+	tt_buf_add(&b, "}\n", 2);
+	return reply_buf(c, MHD_HTTP_OK, "application/json; charset=utf-8", &b);
+}
+
+/* POST /api/convert: the body through its converter; the text, repaired
+ * like a body of /api/analyse, as text/plain. */
+static enum MHD_Result
+reply_convert(struct MHD_Connection *c, struct request *rq)
+{
+	struct ttbuf out = { 0 }, fixed = { 0 };
+	enum convert_result res;
+	struct MHD_Response *r;
+	int busy;
+
+	pthread_mutex_lock(&convert_lock);
+	if ((busy = converting >= CONVERT_AT_ONCE) == 0)
+		converting++;
+	pthread_mutex_unlock(&convert_lock);
+	if (busy) {
+		static const char msg[] =
+		    "{\"error\":\"busy converting other files; try again\"}\n";
+
+		r = MHD_create_response_from_buffer(sizeof msg - 1,
+		    (void *)msg, MHD_RESPMEM_PERSISTENT);
+		if (r != NULL)
+			MHD_add_response_header(r, "Retry-After", "2");
+		return reply(c, MHD_HTTP_SERVICE_UNAVAILABLE,
+		    "application/json; charset=utf-8", r);
+	}
+	res = convert(rq->cv, rq->body.s ? rq->body.s : "", rq->body.len,
+	    &out);
+	pthread_mutex_lock(&convert_lock);
+	converting--;
+	pthread_mutex_unlock(&convert_lock);
+	switch (res) {
+	case CV_OK:
+		/* pdftotext ends each page with a form feed: a blank line
+		 * here, as a paragraph break, not a character in the text */
+		for (size_t i = 0; i < out.len; i++)
+			if (out.s[i] == '\f')
+				out.s[i] = '\n';
+		utf8_repair(&fixed, out.s ? out.s : "", out.len);
+		tt_buf_free(&out);
+		return reply_buf(c, MHD_HTTP_OK, "text/plain; charset=utf-8",
+		    &fixed);
+	case CV_TOOBIG:
+		tt_buf_free(&out);
+		return reply_error(c, MHD_HTTP_CONTENT_TOO_LARGE,
+		    "converted text over the limit of 4194304 bytes");
+	case CV_TOOLONG:
+		tt_buf_free(&out);
+		return reply_error(c, MHD_HTTP_GATEWAY_TIMEOUT,
+		    "the conversion took too long");
+	case CV_NOSTART:
+		tt_buf_free(&out);
+		return reply_error(c, MHD_HTTP_INTERNAL_SERVER_ERROR,
+		    "the converter did not start");
+	default:
+		tt_buf_free(&out);
+		return reply_error(c, MHD_HTTP_UNPROCESSABLE_CONTENT,
+		    rq->cv == &converters[0] ? "not a PDF that pdftotext "
+		    "can read" : "not a .docx that pandoc can read");
+	}
+}
+
 /* The page; with ?text=... that text in the text area (repaired and
  * escaped), which the script analyses as soon as it runs. */
 static enum MHD_Result
@@ -913,8 +1261,29 @@ handle(void *cls, struct MHD_Connection *c, const char *url,
 		post = strcmp(method, MHD_HTTP_METHOD_POST) == 0;
 		if (route == R_ANALYSE && !post)
 			return reply_405(c, "POST");
-		if (route != R_ANALYSE && !get && !head)
+		if (route == R_CONVERT && !post && !get && !head)
+			return reply_405(c, "GET, HEAD, POST");
+		if (route != R_ANALYSE && route != R_CONVERT && !get && !head)
 			return reply_405(c, "GET, HEAD");
+		if (route == R_CONVERT && !post)
+			return reply_converters(c);
+		rq->limit = BODY_LIMIT;
+		if (route == R_CONVERT) {
+			const char *type = MHD_lookup_connection_value(c,
+			    MHD_GET_ARGUMENT_KIND, "type");
+
+			if ((rq->cv = converter_of(type)) == NULL)
+				return reply_error(c,
+				    MHD_HTTP_UNSUPPORTED_MEDIA_TYPE,
+				    "type must be pdf or docx");
+			if (rq->cv->path == NULL)
+				return reply_error(c, MHD_HTTP_NOT_IMPLEMENTED,
+				    rq->cv == &converters[0] ?
+				    "no pdftotext on the server (Debian package "
+				    "poppler-utils)" : "no pandoc on the server "
+				    "(Debian package pandoc)");
+			rq->limit = CONVERT_LIMIT;
+		}
 		switch (route) {
 		case R_PAGE:
 			return reply_page(c);
@@ -933,14 +1302,13 @@ handle(void *cls, struct MHD_Connection *c, const char *url,
 		default:
 			break;
 		}
-		/* POST /api/analyse: refuse a declared length over the limit
-		 * before a byte of the body is read */
+		/* POST: refuse a declared length over the limit before a
+		 * byte of the body is read */
 		cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
 		    MHD_HTTP_HEADER_CONTENT_LENGTH);
 		if (cl != NULL && (strlen(cl) > 10 ||
-		    strtoull(cl, NULL, 10) > BODY_LIMIT))
-			return reply_error(c, MHD_HTTP_CONTENT_TOO_LARGE,
-			    "body over the limit of 4194304 bytes");
+		    strtoull(cl, NULL, 10) > rq->limit))
+			return reply_too_big(c, rq->limit);
 		rq->route = route;
 		return MHD_YES;
 	}
@@ -951,11 +1319,11 @@ handle(void *cls, struct MHD_Connection *c, const char *url,
 		 * DISCARD_LIMIT more, and answered 413 at its end; a body
 		 * longer still has its connection closed. */
 		rq->seen += *upload_size;
-		if (rq->seen > BODY_LIMIT) {
+		if (rq->seen > rq->limit) {
 			rq->toobig = 1;
 			tt_buf_free(&rq->body);
 			*upload_size = 0;
-			return rq->seen > BODY_LIMIT + DISCARD_LIMIT ? MHD_NO :
+			return rq->seen > rq->limit + DISCARD_LIMIT ? MHD_NO :
 			    MHD_YES;
 		}
 		tt_buf_add(&rq->body, upload_data, *upload_size);
@@ -963,8 +1331,9 @@ handle(void *cls, struct MHD_Connection *c, const char *url,
 		return MHD_YES;
 	}
 	if (rq->toobig)
-		return reply_error(c, MHD_HTTP_CONTENT_TOO_LARGE,
-		    "body over the limit of 4194304 bytes");
+		return reply_too_big(c, rq->limit);
+	if (rq->route == R_CONVERT)
+		return reply_convert(c, rq);
 	analyse_json(&b, rq->body.s ? rq->body.s : "", rq->body.len);
 	return reply_buf(c, MHD_HTTP_OK, "application/json; charset=utf-8",
 	    &b);
@@ -1090,6 +1459,7 @@ main(int argc, char *argv[])
 		{ "score",	required_argument,	NULL, 's' },
 		{ "timeout",	required_argument,	NULL, 't' },
 		{ "max-connections", required_argument,	NULL, 'c' },
+		{ "convert-time", required_argument,	NULL, 'T' },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ "version",	no_argument,		NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -1108,7 +1478,7 @@ main(int argc, char *argv[])
 	int c, nlex = 0, nscore = 0, sig, lfd;
 
 	tt_init(argv[0]);
-	while ((c = getopt_long(argc, argv, "L:l:s:t:c:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "L:l:s:t:c:T:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'L':
 			listen = optarg;
@@ -1135,6 +1505,14 @@ main(int argc, char *argv[])
 			    maxconn > CONN_LIMIT_MAX) {
 				tt_error("--max-connections %s: expected a number "
 				    "from 1 to %d", optarg, CONN_LIMIT_MAX);
+				tt_usage(usage);
+			}
+			break;
+		case 'T':
+			if ((convert_time = tt_parse_count(optarg)) < 1 ||
+			    convert_time > CONVERT_TIME_MAX) {
+				tt_error("--convert-time %s: expected seconds "
+				    "from 1 to %d", optarg, CONVERT_TIME_MAX);
 				tt_usage(usage);
 			}
 			break;
@@ -1166,6 +1544,7 @@ main(int argc, char *argv[])
 	ab = abbrevs_new();
 	if (abbrevs_load(ab, abbr) < 0)
 		return 2;
+	find_converters();
 	find_poles();
 	jargon_m = matcher_new(jargon_lx);
 	score_m = matcher_new(score_lx);

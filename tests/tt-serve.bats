@@ -45,10 +45,14 @@ analyse() {
 	curl -s --max-time 10 --data-binary @- -H 'Content-Type: text/plain' "$(url analyse)"
 }
 
-@test "prints its URL on loopback and nothing else on stdout" {
+@test "prints its URL on loopback and nothing else on stdout; which converters on stderr" {
 	run cat "$BATS_FILE_TMPDIR/url"
 	assert_output --regexp '^http://127\.0\.0\.1:[0-9]+/$'
-	[ ! -s "$BATS_FILE_TMPDIR/err" ]
+	command -v pdftotext >/dev/null && command -v pandoc >/dev/null ||
+	    skip "pdftotext or pandoc missing"
+	run cat "$BATS_FILE_TMPDIR/err"
+	assert_output "tt-serve: opens .pdf through $(command -v pdftotext)
+tt-serve: opens .docx through $(command -v pandoc)"
 }
 
 @test "POST /api/analyse: tokens, hits, markers, balances and totals exactly" {
@@ -203,12 +207,98 @@ analyse() {
 	[[ "$stderr" == "tt-serve: $BATS_TEST_TMPDIR/bad.tsv:2: "* ]]
 }
 
+# ---- .pdf and .docx through the converters -------------------------------
+
+need_converters() {
+	command -v pdftotext >/dev/null && command -v pandoc >/dev/null ||
+	    skip "pdftotext or pandoc missing"
+}
+
+@test "GET /api/convert says which types the server can open" {
+	need_converters
+	run curl -s --max-time 10 "$(url convert)"
+	assert_output '{"pdf":true,"docx":true}'
+}
+
+@test "POST /api/convert?type=pdf: the text of a real PDF, pages as blank lines" {
+	need_converters
+	run curl -s --max-time 30 -D "$BATS_TEST_TMPDIR/head" --data-binary @"$FIX/pipelines/rapport.pdf" \
+	    "$(url convert)?type=pdf"
+	assert_output "$(printf 'Rapport over het wijkteam\nHet wijkteam werkt met maatwerk voor iedereen.\n\n\nDe gemeente vraagt om eigen kracht.\nEen mantelzorger helpt de buren.\n\n\n')"
+	grep -qi '^Content-Type: text/plain; charset=utf-8' "$BATS_TEST_TMPDIR/head"
+	grep -qi "^Content-Security-Policy: default-src 'none'" "$BATS_TEST_TMPDIR/head"
+}
+
+@test "POST /api/convert?type=docx: the text of a .docx made by pandoc" {
+	need_converters
+	printf '# Wijkteam\n\nHet **wijkteam** versterkt de eigen kracht van bewoners.\n\nCafé, één & maatwerk.\n' |
+	    pandoc -f markdown -t docx -o "$BATS_TEST_TMPDIR/nota.docx"
+	run curl -s --max-time 30 --data-binary @"$BATS_TEST_TMPDIR/nota.docx" "$(url convert)?type=docx"
+	assert_output "$(printf 'Wijkteam\n\nHet wijkteam versterkt de eigen kracht van bewoners.\n\nCafé, één & maatwerk.')"
+}
+
+@test "POST /api/convert: 415 for another type, 422 for a file that is not one, 413 over 16 MB" {
+	need_converters
+	[ "$(code --data x "$(url convert)?type=odt")" = 415 ]
+	[ "$(code --data x "$(url convert)")" = 415 ]
+	[ "$(code --data x "$(url convert)?type=PDF%00")" = 415 ]
+	[ "$(code --data 'geen pdf' "$(url convert)?type=pdf")" = 422 ]
+	[ "$(code --data-binary @"$FIX/pipelines/rapport.pdf" "$(url convert)?type=docx")" = 422 ]
+	run code --data-binary @- "$(url convert)?type=pdf" < <(head -c 16777217 /dev/zero)
+	assert_output 413
+	[ "$(code -X PUT --data x "$(url convert)?type=pdf")" = 405 ]
+	kill -0 "$(cat "$BATS_FILE_TMPDIR/pid")"
+}
+
+@test "without the converters in PATH: 501, and the start-up says so" {
+	local d=$BATS_TEST_TMPDIR
+	own_path=/nonexistent start_own "$d"
+	run cat "$d/err"
+	assert_output "tt-serve: cannot open .pdf: no pdftotext in PATH (Debian package poppler-utils)
+tt-serve: cannot open .docx: no pandoc in PATH (Debian package pandoc)"
+	run curl -s --max-time 10 "$(cat "$d/url")api/convert"
+	assert_output '{"pdf":false,"docx":false}'
+	run curl -s -w ' %{http_code}' --max-time 10 --data x "$(cat "$d/url")api/convert?type=pdf"
+	assert_output "$(printf '%s\n 501' '{"error":"no pdftotext on the server (Debian package poppler-utils)"}')"
+	[ "$(code --data x "$(cat "$d/url")api/convert?type=docx")" = 501 ]
+}
+
+@test "a converter that hangs is killed after --convert-time; one that writes too much is cut off" {
+	local d=$BATS_TEST_TMPDIR
+	mkdir "$d/fake"
+	# the fakes note their process id, so the test can see they are gone
+	printf '#!/bin/sh\necho $$ > %s/hang.pid\nsleep 60\n' "$d" > "$d/fake/pdftotext"
+	printf '#!/bin/sh\necho $$ > %s/big.pid\nexec yes wijkteam\n' "$d" > "$d/fake/pandoc"
+	chmod +x "$d/fake/pdftotext" "$d/fake/pandoc"
+	own_path="$d/fake:$PATH" start_own "$d" --convert-time 1
+	run curl -s -w ' %{http_code}' --max-time 20 --data x "$(cat "$d/url")api/convert?type=pdf"
+	assert_output "$(printf '%s\n 504' '{"error":"the conversion took too long"}')"
+	run kill -0 "$(cat "$d/hang.pid")"
+	assert_failure
+	# three at once: two are converted (and killed), the third is told to wait
+	local pids=
+	for i in 1 2 3; do
+		code --data x "$(cat "$d/url")api/convert?type=pdf" > "$d/code$i" &
+		pids="$pids $!"
+	done
+	# shellcheck disable=SC2086
+	wait $pids
+	run sort "$d/code1" "$d/code2" "$d/code3"
+	assert_output "$(printf '503\n504\n504')"
+	run curl -s -w ' %{http_code}' --max-time 20 --data x "$(cat "$d/url")api/convert?type=docx"
+	assert_output "$(printf '%s\n 413' '{"error":"converted text over the limit of 4194304 bytes"}')"
+	run kill -0 "$(cat "$d/big.pid")"
+	assert_failure
+	[ "$(code --data wijkteam "$(cat "$d/url")api/analyse")" = 200 ]
+}
+
 # start_own DIR ARGS...: a second server with ARGS on a free loopback port,
-# its URL in DIR/url, its pid in DIR/pid (stopped by the test's teardown).
+# its URL in DIR/url, its pid in DIR/pid (stopped by the test's teardown);
+# its PATH is $own_path when that is set.
 start_own() {
 	local dir=$1
 	shift
-	"$ROOT/${TT_BIN:-bin}/tt-serve" --listen 127.0.0.1:0 \
+	PATH=${own_path:-$PATH} "$ROOT/${TT_BIN:-bin}/tt-serve" --listen 127.0.0.1:0 \
 	    -l "$SFIX/jargon.tsv" -s "$SFIX/score.tsv" "$@" \
 	    > "$dir/url" 2> "$dir/err" 3>&- &
 	echo $! > "$dir/pid"
@@ -353,6 +443,18 @@ SAMPLE='Derhalve%20helpt%20het%20wijkteam%20gewoon.%0ADe%20buren%3A%20eigen%20kr
 	run chromium_dom "$(base)?text=$SAMPLE"
 	assert_output --partial '&lt;script&gt;alert(1)&lt;/script&gt;</div>'
 	no_match -F '<script>alert' <<<"$output"
+}
+
+@test "chromium: the file button takes .pdf and .docx when the server has the converters" {
+	need_converters
+	run chromium_dom "$(base)"
+	assert_output --partial 'accept=".txt,.vtt,.srt,.pdf,.docx"'
+	assert_output --partial 'Soorten bestanden: .txt, .vtt, .srt, .pdf, .docx.'
+	local d=$BATS_TEST_TMPDIR
+	own_path=/nonexistent start_own "$d"
+	run chromium_dom "$(cat "$d/url")"
+	assert_output --partial 'accept=".txt,.vtt,.srt"'
+	assert_output --partial 'Soorten bestanden: .txt, .vtt, .srt.'
 }
 
 @test "chromium: a screenshot of the page can be taken" {
