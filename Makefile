@@ -169,10 +169,12 @@ bench: all
 bench-serve: all
 	@sh bench/serve.sh
 
-# The page on the shipped lexicons: http://127.0.0.1:8080/ (LISTEN=ADDR:PORT).
+# The page on the samples' lexicons in lexicons/: http://127.0.0.1:8080/
+# (LISTEN=0.0.0.0:8080 for a classroom; docs/workshop.md, "Alleen de browser").
 LISTEN	?= 127.0.0.1:8080
 serve: all
-	$(BIN)/tt-serve --listen $(LISTEN)
+	exec $(BIN)/tt-serve --listen $(LISTEN) -l lexicons/transitietaal.tsv \
+	    -s lexicons/formeel-informeel.tsv
 
 # libFuzzer targets in tests/fuzz/, each built with the whole library under
 # ASan and UBSan; tests/fuzz/run.sh replays each one's saved regressions,

@@ -404,6 +404,44 @@ port_of() {
 	done
 }
 
+@test "make serve: tt-serve on the lexicons in lexicons/, on the LISTEN given" {
+	local d=$BATS_TEST_TMPDIR u i
+	# its own session, so that make and the server it execs stop together
+	setsid make -s --no-print-directory -C "$ROOT" serve LISTEN=127.0.0.1:0 \
+	    > "$d/url" 2> "$d/err" 3>&- &
+	echo $! > "$d/pid.make"
+	for i in $(seq 300); do
+		[ -s "$d/url" ] && break
+		sleep 0.1
+	done
+	u=$(cat "$d/url")
+	run curl -s --max-time 10 "${u}api/lexicon"
+	kill -- "-$(cat "$d/pid.make")" 2>/dev/null || true
+	assert_output --partial '"entry":"transitietaal:eigen-kracht"'
+	assert_output --partial '"entry":"formeel-informeel:'
+	[[ "$u" == http://127.0.0.1:*/ ]]
+}
+
+@test "the workshop's browser track: the figures it quotes for the paragraph and its rewrite" {
+	local d=$BATS_TEST_TMPDIR u
+	"$ROOT/${TT_BIN:-bin}/tt-serve" --listen 127.0.0.1:0 -l "$ROOT/lexicons/transitietaal.tsv" \
+	    -s "$ROOT/lexicons/formeel-informeel.tsv" > "$d/url" 2> "$d/err" 3>&- &
+	echo $! > "$d/pid"
+	for _ in $(seq 300); do [ -s "$d/url" ] && break; sleep 0.1; done
+	u=$(cat "$d/url")
+	# docs/workshop.md: "Begin: 110,2 jargon per 1.000 woorden, balans register +1,00"
+	run curl -s --max-time 10 --data-binary @"$ROOT/docs/workshop/aanleiding.txt" "${u}api/analyse"
+	assert_output --partial '"per1000":110.2362}'
+	assert_output --partial '{"name":"register","F":'
+	[[ "$output" == *'"name":"register",'*'"balance":1}'* ]]
+	grep -qF 'Begin: 110,2 jargon per 1.000 woorden, balans register +1,00' "$ROOT/docs/workshop.md"
+	# "(De voorbeeldherschrijving aanleiding-eenvoudig.txt haalt 7,5 en register −1,00.)"
+	run curl -s --max-time 10 --data-binary @"$ROOT/docs/workshop/aanleiding-eenvoudig.txt" "${u}api/analyse"
+	assert_output --partial '"per1000":7.5188}'
+	[[ "$output" == *'"name":"register",'*'"balance":-1}'* ]]
+	grep -qF 'haalt 7,5 en register −1,00' "$ROOT/docs/workshop.md"
+}
+
 # ---- the page in headless Chromium ---------------------------------------
 
 chromium_dom() {
