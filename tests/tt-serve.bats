@@ -393,9 +393,9 @@ port_of() {
 	[ "$(code --data wijkteam "${u}api/analyse")" = 200 ]
 }
 
-@test "--timeout and --max-connections take only numbers in range" {
+@test "--timeout, --max-connections and --convert-time take only numbers in range" {
 	for a in "--timeout 0" "--timeout x" "--timeout 3601" "--max-connections 0" \
-	    "--max-connections 1001" "-c -1"; do
+	    "--max-connections 1001" "-c -1" "--convert-time 0" "--convert-time 601" "-T 1x"; do
 		# shellcheck disable=SC2086
 		run --separate-stderr tt-serve --listen 127.0.0.1:0 $a
 		[ "$status" -eq 2 ] || { echo "$a: $status"; return 1; }
@@ -488,6 +488,10 @@ SAMPLE='Derhalve%20helpt%20het%20wijkteam%20gewoon.%0ADe%20buren%3A%20eigen%20kr
 	run chromium_dom "$(base)"
 	assert_output --partial 'accept=".txt,.vtt,.srt,.pdf,.docx"'
 	assert_output --partial 'Soorten bestanden: .txt, .vtt, .srt, .pdf, .docx.'
+	# the browser's own button speaks the browser's language; the page's
+	# label is Dutch, and a keyboard user can skip the marks to the terms
+	assert_output --partial '<label class="knop" for="bestand">Bestand openen…</label>'
+	assert_output --partial '<a class="naar-termen" href="#termen">Naar de lijst met termen</a>'
 	local d=$BATS_TEST_TMPDIR
 	own_path=/nonexistent start_own "$d"
 	run chromium_dom "$(cat "$d/url")"

@@ -308,6 +308,7 @@
 		const f = ev.target.files[0];
 		if (!f)
 			return;
+		$('bestandsnaam').textContent = f.name;
 		const m = /\.([A-Za-z]+)$/.exec(f.name);
 		const ext = m ? m[1].toLowerCase() : '';
 		if (ext === 'pdf' || ext === 'docx') {
