@@ -252,7 +252,7 @@ need_converters() {
 
 @test "without the converters in PATH: 501, and the start-up says so" {
 	local d=$BATS_TEST_TMPDIR
-	own_path=/nonexistent start_own "$d"
+	own_path=$(no_converters "$d") start_own "$d"
 	run cat "$d/err"
 	assert_output "tt-serve: cannot open .pdf: no pdftotext in PATH (Debian package poppler-utils)
 tt-serve: cannot open .docx: no pandoc in PATH (Debian package pandoc)"
@@ -290,6 +290,17 @@ tt-serve: cannot open .docx: no pandoc in PATH (Debian package pandoc)"
 	run kill -0 "$(cat "$d/big.pid")"
 	assert_failure
 	[ "$(code --data wijkteam "$(cat "$d/url")api/analyse")" = 200 ]
+}
+
+# no_converters DIR: a directory to be the whole PATH of a server that must
+# not find pdftotext or pandoc (with valgrind in it, for make valgrind's
+# wrappers, which find valgrind in PATH).
+no_converters() {
+	mkdir -p "$1/nopath"
+	if command -v valgrind >/dev/null; then
+		ln -sf "$(command -v valgrind)" "$1/nopath/valgrind"
+	fi
+	echo "$1/nopath"
 }
 
 # start_own DIR ARGS...: a second server with ARGS on a free loopback port,
@@ -493,7 +504,7 @@ SAMPLE='Derhalve%20helpt%20het%20wijkteam%20gewoon.%0ADe%20buren%3A%20eigen%20kr
 	assert_output --partial '<label class="knop" for="bestand">Bestand openen…</label>'
 	assert_output --partial '<a class="naar-termen" href="#termen">Naar de lijst met termen</a>'
 	local d=$BATS_TEST_TMPDIR
-	own_path=/nonexistent start_own "$d"
+	own_path=$(no_converters "$d") start_own "$d"
 	run chromium_dom "$(cat "$d/url")"
 	assert_output --partial 'accept=".txt,.vtt,.srt"'
 	assert_output --partial 'Soorten bestanden: .txt, .vtt, .srt.'
