@@ -750,7 +750,8 @@ static char *const convert_env[] = {
 static int devnull = -1;
 static long convert_time = CONVERT_TIME;
 static pthread_mutex_t convert_lock = PTHREAD_MUTEX_INITIALIZER;
-static int converting;
+static pthread_cond_t convert_done = PTHREAD_COND_INITIALIZER;
+static int converting;		/* threads running convert_thread */
 
 /* The full path of prog in PATH, or NULL. */
 static char *
@@ -1007,6 +1008,10 @@ struct request {
 	int		 toobig;
 	size_t		 limit;		/* of the body */
 	struct converter *cv;		/* R_CONVERT */
+	enum { CONVERT_NONE, CONVERT_RUNNING, CONVERT_DONE } cv_state;
+	enum convert_result cv_res;
+	struct ttbuf	 cv_out;
+	struct MHD_Connection *conn;
 };
 
 /*
@@ -1141,15 +1146,36 @@ reply_converters(struct MHD_Connection *c)
 	return reply_buf(c, MHD_HTTP_OK, "application/json; charset=utf-8", &b);
 }
 
-/* POST /api/convert: the body through its converter; the text, repaired
- * like a body of /api/analyse, as text/plain. */
-static enum MHD_Result
-reply_convert(struct MHD_Connection *c, struct request *rq)
+/*
+ * POST /api/convert, once the body is in. A conversion may take seconds,
+ * and the libmicrohttpd thread that runs this handler serves other
+ * connections too: so the connection is suspended and the converter run
+ * in a thread of its own, which resumes the connection when it is done;
+ * libmicrohttpd then calls the handler again and reply_converted answers.
+ */
+static void *
+convert_thread(void *arg)
 {
-	struct ttbuf out = { 0 }, fixed = { 0 };
-	enum convert_result res;
-	struct MHD_Response *r;
-	int busy;
+	struct request *rq = arg;
+
+	rq->cv_res = convert(rq->cv, rq->body.s ? rq->body.s : "",
+	    rq->body.len, &rq->cv_out);
+	rq->cv_state = CONVERT_DONE;
+	/* rq may be gone once the connection is resumed */
+	MHD_resume_connection(rq->conn);
+	pthread_mutex_lock(&convert_lock);
+	converting--;
+	pthread_cond_broadcast(&convert_done);
+	pthread_mutex_unlock(&convert_lock);
+	return NULL;
+}
+
+static enum MHD_Result
+start_convert(struct MHD_Connection *c, struct request *rq)
+{
+	pthread_attr_t at;
+	pthread_t t;
+	int busy, err;
 
 	pthread_mutex_lock(&convert_lock);
 	if ((busy = converting >= CONVERT_AT_ONCE) == 0)
@@ -1158,6 +1184,7 @@ reply_convert(struct MHD_Connection *c, struct request *rq)
 	if (busy) {
 		static const char msg[] =
 		    "{\"error\":\"busy converting other files; try again\"}\n";
+		struct MHD_Response *r;
 
 		r = MHD_create_response_from_buffer(sizeof msg - 1,
 		    (void *)msg, MHD_RESPMEM_PERSISTENT);
@@ -1166,11 +1193,34 @@ reply_convert(struct MHD_Connection *c, struct request *rq)
 		return reply(c, MHD_HTTP_SERVICE_UNAVAILABLE,
 		    "application/json; charset=utf-8", r);
 	}
-	res = convert(rq->cv, rq->body.s ? rq->body.s : "", rq->body.len,
-	    &out);
-	pthread_mutex_lock(&convert_lock);
-	converting--;
-	pthread_mutex_unlock(&convert_lock);
+	rq->cv_state = CONVERT_RUNNING;
+	rq->conn = c;
+	MHD_suspend_connection(c);
+	pthread_attr_init(&at);
+	pthread_attr_setdetachstate(&at, PTHREAD_CREATE_DETACHED);
+	err = pthread_create(&t, &at, convert_thread, rq);
+	pthread_attr_destroy(&at);
+	if (err != 0) {
+		rq->cv_res = CV_NOSTART;
+		rq->cv_state = CONVERT_DONE;
+		MHD_resume_connection(c);
+		pthread_mutex_lock(&convert_lock);
+		converting--;
+		pthread_cond_broadcast(&convert_done);
+		pthread_mutex_unlock(&convert_lock);
+	}
+	return MHD_YES;
+}
+
+/* The answer to a finished conversion: its text, repaired like a body of
+ * /api/analyse, as text/plain; or what went wrong. */
+static enum MHD_Result
+reply_converted(struct MHD_Connection *c, struct request *rq)
+{
+	struct ttbuf out = rq->cv_out, fixed = { 0 };
+	enum convert_result res = rq->cv_res;
+
+	memset(&rq->cv_out, 0, sizeof rq->cv_out);
 	switch (res) {
 	case CV_OK:
 		/* pdftotext ends each page with a form feed: a blank line
@@ -1332,8 +1382,12 @@ handle(void *cls, struct MHD_Connection *c, const char *url,
 	}
 	if (rq->toobig)
 		return reply_too_big(c, rq->limit);
+	if (rq->route == R_CONVERT && rq->cv_state == CONVERT_NONE)
+		return start_convert(c, rq);
+	if (rq->route == R_CONVERT && rq->cv_state == CONVERT_DONE)
+		return reply_converted(c, rq);
 	if (rq->route == R_CONVERT)
-		return reply_convert(c, rq);
+		return MHD_YES;	/* called while suspended: not expected */
 	analyse_json(&b, rq->body.s ? rq->body.s : "", rq->body.len);
 	return reply_buf(c, MHD_HTTP_OK, "application/json; charset=utf-8",
 	    &b);
@@ -1351,6 +1405,7 @@ completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	if (rq == NULL)
 		return;
 	tt_buf_free(&rq->body);
+	tt_buf_free(&rq->cv_out);
 	free(rq->path);
 	free(rq);
 	*con_cls = NULL;
@@ -1567,7 +1622,7 @@ main(int argc, char *argv[])
 	host_check = (ntohl(sa.sin_addr.s_addr) >> 24) == 127;
 	max_conns = (unsigned)maxconn;
 	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
-	    MHD_USE_ERROR_LOG, 0, accept_policy, NULL, handle, NULL,
+	    MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME, 0, accept_policy, NULL, handle, NULL,
 	    MHD_OPTION_LISTEN_SOCKET, lfd,
 	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)POOL_SIZE,
 	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)maxconn + POOL_SIZE,
@@ -1592,6 +1647,12 @@ main(int argc, char *argv[])
 
 	while (sigwait(&sigs, &sig) == 0 && sig == SIGHUP)
 		;
+	/* a suspended connection must be resumed before the daemon stops:
+	 * let the conversions end (each within --convert-time) */
+	pthread_mutex_lock(&convert_lock);
+	while (converting > 0)
+		pthread_cond_wait(&convert_done, &convert_lock);
+	pthread_mutex_unlock(&convert_lock);
 	MHD_stop_daemon(d);
 	tokeniser_free(tokr);
 	abbrevs_free(ab);
