@@ -751,7 +751,7 @@ static int devnull = -1;
 static long convert_time = CONVERT_TIME;
 static pthread_mutex_t convert_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t convert_done = PTHREAD_COND_INITIALIZER;
-static int converting;		/* threads running convert_thread */
+static int converting;		/* from start_convert to completed() */
 
 /* The full path of prog in PATH, or NULL. */
 static char *
@@ -1161,12 +1161,9 @@ convert_thread(void *arg)
 	rq->cv_res = convert(rq->cv, rq->body.s ? rq->body.s : "",
 	    rq->body.len, &rq->cv_out);
 	rq->cv_state = CONVERT_DONE;
-	/* rq may be gone once the connection is resumed */
+	/* rq may be gone once the connection is resumed; completed()
+	 * counts the conversion as ended when its answer has gone */
 	MHD_resume_connection(rq->conn);
-	pthread_mutex_lock(&convert_lock);
-	converting--;
-	pthread_cond_broadcast(&convert_done);
-	pthread_mutex_unlock(&convert_lock);
 	return NULL;
 }
 
@@ -1204,10 +1201,6 @@ start_convert(struct MHD_Connection *c, struct request *rq)
 		rq->cv_res = CV_NOSTART;
 		rq->cv_state = CONVERT_DONE;
 		MHD_resume_connection(c);
-		pthread_mutex_lock(&convert_lock);
-		converting--;
-		pthread_cond_broadcast(&convert_done);
-		pthread_mutex_unlock(&convert_lock);
 	}
 	return MHD_YES;
 }
@@ -1404,6 +1397,12 @@ completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	(void)toe;
 	if (rq == NULL)
 		return;
+	if (rq->cv_state != CONVERT_NONE) {
+		pthread_mutex_lock(&convert_lock);
+		converting--;
+		pthread_cond_broadcast(&convert_done);
+		pthread_mutex_unlock(&convert_lock);
+	}
 	tt_buf_free(&rq->body);
 	tt_buf_free(&rq->cv_out);
 	free(rq->path);
@@ -1648,7 +1647,8 @@ main(int argc, char *argv[])
 	while (sigwait(&sigs, &sig) == 0 && sig == SIGHUP)
 		;
 	/* a suspended connection must be resumed before the daemon stops:
-	 * let the conversions end (each within --convert-time) */
+	 * let the conversions end (each within --convert-time) and their
+	 * answers go */
 	pthread_mutex_lock(&convert_lock);
 	while (converting > 0)
 		pthread_cond_wait(&convert_done, &convert_lock);
