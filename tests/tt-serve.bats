@@ -303,6 +303,23 @@ no_converters() {
 	echo "$1/nopath"
 }
 
+@test "SIGTERM during a conversion: the answer still goes, then the server ends with 0" {
+	local d=$BATS_TEST_TMPDIR rc=0 c
+	mkdir "$d/fake"
+	printf '#!/bin/sh\ncat > /dev/null\nsleep 1\necho omgezet\n' > "$d/fake/pdftotext"
+	chmod +x "$d/fake/pdftotext"
+	own_path="$d/fake:$PATH" start_own "$d" --convert-time 10
+	curl -s --max-time 20 -w ' %{http_code}' --data x "$(cat "$d/url")api/convert?type=pdf" > "$d/answer" &
+	c=$!
+	sleep 0.4
+	kill -TERM "$(cat "$d/pid")"
+	wait "$(cat "$d/pid")" || rc=$?
+	wait "$c"
+	[ "$rc" -eq 0 ]
+	run cat "$d/answer"
+	assert_output "$(printf 'omgezet\n 200')"
+}
+
 # start_own DIR ARGS...: a second server with ARGS on a free loopback port,
 # its URL in DIR/url, its pid in DIR/pid (stopped by the test's teardown);
 # its PATH is $own_path when that is set.
