@@ -297,8 +297,10 @@ tt-serve: cannot open .docx: no pandoc in PATH (Debian package pandoc)"
 # wrappers, which find valgrind in PATH).
 no_converters() {
 	mkdir -p "$1/nopath"
+	# not a link: Debian's valgrind is a script that runs "$0.bin"
 	if command -v valgrind >/dev/null; then
-		ln -sf "$(command -v valgrind)" "$1/nopath/valgrind"
+		printf '#!/bin/sh\nexec %s "$@"\n' "$(command -v valgrind)" > "$1/nopath/valgrind"
+		chmod +x "$1/nopath/valgrind"
 	fi
 	echo "$1/nopath"
 }
