@@ -529,6 +529,17 @@ SAMPLE='Derhalve%20helpt%20het%20wijkteam%20gewoon.%0ADe%20buren%3A%20eigen%20kr
 	assert_output --partial 'Soorten bestanden: .txt, .vtt, .srt.'
 }
 
+@test "chromium: Tab to a mark far down a long text: the mark has a focus ring, its explanation is in sight" {
+	command -v chromium >/dev/null || skip "no chromium"
+	local t
+	# shellcheck disable=SC2046
+	t=$(printf 'Regel %s: het wijkteam helpt, met eigen kracht.%%0A' $(seq 120))
+	run timeout 120 python3 "$ROOT/tests/tt-serve-focus.py" "$(base)?text=$t"
+	assert_success
+	assert_output --partial '"entry": "jargon:'
+	assert_output --partial '"explainInView": true, "explainsMark": true, "markInView": true, "outline": "solid 3px"'
+}
+
 @test "chromium: a screenshot of the page can be taken" {
 	command -v chromium >/dev/null || skip "no chromium"
 	run timeout 60 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars \
