@@ -436,8 +436,10 @@ port_of() {
 
 @test "make serve: tt-serve on the lexicons in lexicons/, on the LISTEN given" {
 	local d=$BATS_TEST_TMPDIR u i
-	# its own session, so that make and the server it execs stop together
-	setsid make -s --no-print-directory -C "$ROOT" serve LISTEN=127.0.0.1:0 \
+	# its own session, so that make and the server it execs stop together;
+	# as a user types it, not as a sub-make of make check
+	env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS \
+	    setsid make -s --no-print-directory -C "$ROOT" serve LISTEN=127.0.0.1:0 \
 	    > "$d/url" 2> "$d/err" 3>&- &
 	echo $! > "$d/pid.make"
 	for i in $(seq 300); do
