@@ -6,12 +6,14 @@
  * norm_chars (tt-normalise), the tokeniser (tt-tokenise), the matcher
  * with its stemmer (tt-jargon) and the poles of the score lexicon
  * (tt-score). Everything is loaded once at start-up; after that the server
- * reads no files and serves only the assets compiled into it.
+ * reads no files and serves only the assets compiled into it. The one
+ * program it ever starts is a converter (pdftotext, pandoc) found at
+ * start-up, for a .pdf or .docx a user opens, never for the analysis.
  *
- * Every request is hostile input: the paths are a fixed list, the body has
- * a limit that is checked before it is read, every value is escaped in
- * JSON and HTML, and the number of connections and their idle time are
- * bounded by libmicrohttpd.
+ * Every request is hostile input: the paths are a fixed list, the Host
+ * must name the server on loopback, the body has a limit that is checked
+ * before it is read, every value is escaped in JSON and HTML, and the
+ * number of connections and their idle time are bounded.
  *
  * Thread safety: the library keeps per-process scratch space (fold.c's
  * buffers, the lexicon's stemmer cache and PCRE2 match data), so one
