@@ -165,14 +165,18 @@ report: all $(TEST_STAMP)
 bench: all
 	@sh bench/run.sh
 
-# Requests per second of tt-serve for a 1,000-word text (loopback, bounded).
+# tt-serve alone (make bench runs it too): requests per second for a
+# 1,000-word text (loopback, bounded), and a key press to the updated marks
+# for a 10,000-word text in headless Chromium.
 bench-serve: all
 	@sh bench/serve.sh
 
-# The page on the shipped lexicons: http://127.0.0.1:8080/ (LISTEN=ADDR:PORT).
+# The page on the samples' lexicons in lexicons/: http://127.0.0.1:8080/
+# (LISTEN=0.0.0.0:8080 for a classroom; docs/workshop.md, "Alleen de browser").
 LISTEN	?= 127.0.0.1:8080
 serve: all
-	$(BIN)/tt-serve --listen $(LISTEN)
+	exec $(BIN)/tt-serve --listen $(LISTEN) -l lexicons/transitietaal.tsv \
+	    -s lexicons/formeel-informeel.tsv
 
 # libFuzzer targets in tests/fuzz/, each built with the whole library under
 # ASan and UBSan; tests/fuzz/run.sh replays each one's saved regressions,

@@ -322,6 +322,13 @@ fi
 sh bench/documents.sh >> "$quality" 2>&1 || true
 sh bench/cooc-by-doc.sh >> "$quality" 2>&1 || true
 cat "$quality"
+serve="$OUT/serve.txt"
+if [ -x bin/tt-serve ]; then
+	sh bench/serve.sh > "$serve" 2>&1 || echo "bench/serve.sh failed" >> "$serve"
+else
+	echo "tt-serve not built" > "$serve"
+fi
+cat "$serve"
 echo
 cat "$TARGETS"
 
@@ -355,6 +362,16 @@ cat "$TARGETS"
 	echo
 	echo '```'
 	cat "$quality"
+	echo '```'
+	echo
+	echo "## tt-serve"
+	echo
+	echo "bench/serve.sh: POST /api/analyse of 1,000 words over loopback; a key press"
+	echo "to the updated marks on the page for 10,000 words, in headless Chromium"
+	echo "(bench/serve-keystroke.py says what each figure covers)."
+	echo
+	echo '```'
+	cat "$serve"
 	echo '```'
 } > bench/RESULTS.md
 echo "bench: wrote bench/RESULTS.md"

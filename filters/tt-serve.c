@@ -6,12 +6,14 @@
  * norm_chars (tt-normalise), the tokeniser (tt-tokenise), the matcher
  * with its stemmer (tt-jargon) and the poles of the score lexicon
  * (tt-score). Everything is loaded once at start-up; after that the server
- * reads no files and serves only the assets compiled into it.
+ * reads no files and serves only the assets compiled into it. The one
+ * program it ever starts is a converter (pdftotext, pandoc) found at
+ * start-up, for a .pdf or .docx a user opens, never for the analysis.
  *
- * Every request is hostile input: the paths are a fixed list, the body has
- * a limit that is checked before it is read, every value is escaped in
- * JSON and HTML, and the number of connections and their idle time are
- * bounded by libmicrohttpd.
+ * Every request is hostile input: the paths are a fixed list, the Host
+ * must name the server on loopback, the body has a limit that is checked
+ * before it is read, every value is escaped in JSON and HTML, and the
+ * number of connections and their idle time are bounded.
  *
  * Thread safety: the library keeps per-process scratch space (fold.c's
  * buffers, the lexicon's stemmer cache and PCRE2 match data), so one
@@ -23,15 +25,22 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
+#include <spawn.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <time.h>
 
 #include <microhttpd.h>
 
@@ -44,19 +53,35 @@
 
 static const char usage[] =
 "usage: tt-serve [--listen ADDR:PORT] [-l LEXICON]... [-s LEXICON]...\n"
+"                [--timeout SECONDS] [--max-connections N]\n"
+"                [--convert-time SECONDS]\n"
 "Serve the transitietaal page on ADDR:PORT (default 127.0.0.1:8080).\n"
-"  -L, --listen ADDR:PORT  IPv4 address and port; port 0 picks a free one\n"
+"  -L, --listen ADDR:PORT  IPv4 address and port; port 0 picks a free one;\n"
+"                          on loopback only Host 127.0.0.1:PORT,\n"
+"                          localhost:PORT or [::1]:PORT is answered (421)\n"
 "  -l, --lexicon FILE      jargon lexicon (repeatable; default\n"
 "                          transitietaal.tsv)\n"
 "  -s, --score FILE        formal/informal lexicon (repeatable; default\n"
 "                          formeel-informeel.tsv)\n"
+"  -t, --timeout SECONDS   close a connection idle this long (default 10)\n"
+"  -c, --max-connections N at most N connections at once, more are closed\n"
+"                          at once (default 64)\n"
+"  -T, --convert-time SECONDS\n"
+"                          longest run of pdftotext or pandoc for one\n"
+"                          .pdf or .docx (default 30)\n"
 "  -h, --help              show this help and exit\n"
 "  -V, --version           show the version and the stemmer, and exit\n";
 
 #define BODY_LIMIT	(4u * 1024 * 1024)	/* bytes of a POST body */
+#define CONVERT_LIMIT	(16u * 1024 * 1024)	/* bytes of a .pdf/.docx */
+#define CONVERT_TIME	30			/* default seconds for one */
+#define CONVERT_TIME_MAX 600
+#define CONVERT_AT_ONCE	2			/* of POOL_SIZE threads */
 #define DISCARD_LIMIT	(1u * 1024 * 1024)	/* more of a chunked one */
-#define CONN_LIMIT	64			/* connections at once */
-#define CONN_TIMEOUT	10			/* seconds idle */
+#define CONN_LIMIT	64			/* default connections at once */
+#define CONN_LIMIT_MAX	1000
+#define CONN_TIMEOUT	10			/* default seconds idle */
+#define CONN_TIMEOUT_MAX 3600
 #define CONN_MEMORY	(128u * 1024)		/* headers, URL (?text=) */
 #define POOL_SIZE	4			/* libmicrohttpd threads */
 #define MAXLEX		64
@@ -80,6 +105,13 @@ static int *score_dim;
 static char *score_pole;
 static char **dim_name;
 static int ndim;
+
+/* Set at start-up: on a loopback listen, the Host header must name the
+ * server itself (host_check), as listen_addr:listen_port or one of the
+ * loopback names. */
+static int host_check;
+static unsigned listen_port;
+static char listen_addr[INET_ADDRSTRLEN];
 
 /* Built at start-up, never changed: the JSON of GET /api/lexicon. */
 static struct ttbuf lexicon_json;
@@ -685,9 +717,289 @@ build_lexicon_json(void)
 	tt_buf_add(b, "]}\n", 3);
 }
 
+/* ---- .pdf and .docx: the converters found at start-up ------------------ */
+
+/*
+ * The one place where tt-serve starts another program. The analysis never
+ * does; opening a .pdf or .docx needs pdftotext or pandoc, as tt-analyse
+ * does, and neither can run in-process. Each converter is looked for once,
+ * at start-up, in PATH; POST /api/convert?type=pdf|docx then pipes the body
+ * (at most CONVERT_LIMIT bytes) through it with a fixed argument list and
+ * environment, keeps at most BODY_LIMIT bytes of its output, kills it
+ * (its whole process group) after convert_time seconds, and runs at most
+ * CONVERT_AT_ONCE at a time, so that the other threads keep serving.
+ */
+struct converter {
+	const char	*type;		/* ?type= */
+	const char	*prog;		/* looked for in PATH */
+	const char	*package;	/* the Debian package, for the message */
+	const char	*args[8];	/* after argv[0] */
+	char		*path;		/* found at start-up, or NULL */
+};
+
+static struct converter converters[] = {
+	{ "pdf", "pdftotext", "poppler-utils",
+	    { "-enc", "UTF-8", "-q", "-", "-", NULL }, NULL },
+	{ "docx", "pandoc", "pandoc",
+	    { "--sandbox", "-f", "docx", "-t", "plain", "--wrap=none", NULL },
+	    NULL },
+};
+#define NCONVERTERS (sizeof converters / sizeof converters[0])
+
+static char *const convert_env[] = {
+	"PATH=/usr/local/bin:/usr/bin:/bin", "LC_ALL=C.UTF-8", "HOME=/", NULL
+};
+static int devnull = -1;
+static long convert_time = CONVERT_TIME;
+static pthread_mutex_t convert_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t convert_done = PTHREAD_COND_INITIALIZER;
+static int converting;		/* from start_convert to completed() */
+
+/* The full path of prog in PATH, or NULL. */
+static char *
+find_in_path(const char *prog)
+{
+	const char *path = getenv("PATH"), *p, *colon;
+	struct ttbuf b = { 0 };
+
+	for (p = path ? path : ""; *p != '\0'; p = *colon ? colon + 1 : colon) {
+		colon = p + strcspn(p, ":");
+		if (colon == p || *p != '/')
+			continue;	/* "" or a relative entry: not taken */
+		b.len = 0;
+		tt_buf_add(&b, p, (size_t)(colon - p));
+		tt_buf_addc(&b, '/');
+		tt_buf_add(&b, prog, strlen(prog));
+		tt_buf_addc(&b, '\0');
+		if (access(b.s, X_OK) == 0)
+			return b.s;
+	}
+	tt_buf_free(&b);
+	return NULL;
+}
+
+static struct converter *
+converter_of(const char *type)
+{
+	size_t i;
+
+	for (i = 0; type != NULL && i < NCONVERTERS; i++)
+		if (strcmp(converters[i].type, type) == 0)
+			return &converters[i];
+	return NULL;
+}
+
+static double
+now_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+enum convert_result { CV_OK, CV_FAILED, CV_TOOLONG, CV_TOOBIG, CV_NOSTART };
+
+/*
+ * Runs cv over in[0..n) and puts its standard output into out. Writes and
+ * reads through poll, so a converter that writes before it has read all
+ * its input cannot deadlock with us.
+ */
+static enum convert_result
+convert(const struct converter *cv, const char *in, size_t n,
+    struct ttbuf *out)
+{
+	posix_spawn_file_actions_t fa;
+	posix_spawnattr_t at;
+	sigset_t none, deflt;
+	char *argv[10];
+	int to[2], from[2], status, killed = 0, err;
+	enum convert_result res = CV_OK;
+	size_t i, sent = 0;
+	double deadline;
+	pid_t pid;
+	char chunk[65536];
+
+	argv[0] = (char *)cv->prog;
+	for (i = 0; cv->args[i] != NULL; i++)
+		argv[i + 1] = (char *)cv->args[i];
+	argv[i + 1] = NULL;
+	if (pipe2(to, O_CLOEXEC) < 0)
+		return CV_NOSTART;
+	if (pipe2(from, O_CLOEXEC) < 0) {
+		close(to[0]);
+		close(to[1]);
+		return CV_NOSTART;
+	}
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_adddup2(&fa, to[0], 0);
+	posix_spawn_file_actions_adddup2(&fa, from[1], 1);
+	posix_spawn_file_actions_adddup2(&fa, devnull, 2);
+	posix_spawnattr_init(&at);
+	sigemptyset(&none);
+	sigemptyset(&deflt);
+	sigaddset(&deflt, SIGPIPE);
+	posix_spawnattr_setsigmask(&at, &none);
+	posix_spawnattr_setsigdefault(&at, &deflt);
+	posix_spawnattr_setpgroup(&at, 0);
+	posix_spawnattr_setflags(&at, POSIX_SPAWN_SETSIGMASK |
+	    POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP);
+	err = posix_spawn(&pid, cv->path, &fa, &at, argv, convert_env);
+	posix_spawn_file_actions_destroy(&fa);
+	posix_spawnattr_destroy(&at);
+	close(to[0]);
+	close(from[1]);
+	if (err != 0) {
+		close(to[1]);
+		close(from[0]);
+		return CV_NOSTART;
+	}
+	fcntl(to[1], F_SETFL, O_NONBLOCK);
+	fcntl(from[0], F_SETFL, O_NONBLOCK);
+	if (n == 0) {
+		close(to[1]);
+		to[1] = -1;
+	}
+	deadline = now_seconds() + (double)convert_time;
+	for (;;) {
+		struct pollfd pf[2];
+		double left = deadline - now_seconds();
+		ssize_t k;
+		nfds_t np = 0;
+
+		if (left <= 0) {
+			res = CV_TOOLONG;
+			break;
+		}
+		pf[np].fd = from[0];
+		pf[np++].events = POLLIN;
+		if (to[1] >= 0) {
+			pf[np].fd = to[1];
+			pf[np++].events = POLLOUT;
+		}
+		if (poll(pf, np, (int)(left * 1000) + 1) < 0) {
+			if (errno == EINTR)
+				continue;
+			res = CV_FAILED;
+			break;
+		}
+		if (np == 2 && (pf[1].revents & (POLLOUT | POLLERR | POLLHUP))) {
+			k = write(to[1], in + sent, n - sent);
+			if (k > 0)
+				sent += (size_t)k;
+			if ((k < 0 && errno != EAGAIN && errno != EINTR) ||
+			    sent == n) {
+				close(to[1]);	/* EPIPE: it stopped reading */
+				to[1] = -1;
+			}
+		}
+		if (pf[0].revents & (POLLIN | POLLERR | POLLHUP)) {
+			k = read(from[0], chunk, sizeof chunk);
+			if (k == 0)
+				break;
+			if (k < 0) {
+				if (errno == EAGAIN || errno == EINTR)
+					continue;
+				res = CV_FAILED;
+				break;
+			}
+			if (out->len + (size_t)k > BODY_LIMIT) {
+				res = CV_TOOBIG;
+				break;
+			}
+			tt_buf_add(out, chunk, (size_t)k);
+		}
+	}
+	if (to[1] >= 0)
+		close(to[1]);
+	close(from[0]);
+	if (res != CV_OK) {
+		kill(-pid, SIGKILL);
+		killed = 1;
+	}
+	/* its output has ended; give it until the deadline to exit (it is
+	 * killed only while unreaped: after that its number may be reused) */
+	for (;;) {
+		pid_t r = waitpid(pid, &status, killed ? 0 : WNOHANG);
+
+		if (r == pid)
+			break;
+		if (r < 0 && errno != EINTR) {
+			status = -1;
+			break;
+		}
+		if (r == 0 && now_seconds() >= deadline) {
+			kill(-pid, SIGKILL);
+			killed = 1;
+			res = CV_TOOLONG;
+		} else if (r == 0)
+			usleep(10000);
+	}
+	if (res == CV_OK && (status == -1 || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != 0))
+		res = CV_FAILED;
+	return res;
+}
+
+/* Finds the converters, and says which types the page can open. */
+static void
+find_converters(void)
+{
+	size_t i;
+
+	if ((devnull = open("/dev/null", O_RDWR | O_CLOEXEC)) < 0)
+		tt_die("/dev/null: %s", strerror(errno));
+	for (i = 0; i < NCONVERTERS; i++) {
+		struct converter *cv = &converters[i];
+
+		if ((cv->path = find_in_path(cv->prog)) != NULL)
+			tt_warn("opens .%s through %s", cv->type, cv->path);
+		else
+			tt_warn("cannot open .%s: no %s in PATH (Debian "
+			    "package %s)", cv->type, cv->prog, cv->package);
+	}
+}
+
 /* ---- HTTP -------------------------------------------------------------- */
 
-enum route { R_NONE, R_PAGE, R_JS, R_CSS, R_ANALYSE, R_LEXICON };
+/*
+ * Whether the Host header names this server. A page on another site that
+ * points its own host name at 127.0.0.1 (DNS rebinding) makes the browser
+ * send that name, so on a loopback listen only 127.0.0.1, localhost,
+ * [::1] or the address listened on are taken, with the port listened on
+ * (or none when it is 80). On any other listen every Host is taken: the
+ * classroom reaches the server by whatever name or address it has there.
+ */
+static int
+host_allowed(const char *host)
+{
+	static const char *names[] = { "127.0.0.1", "localhost", "[::1]" };
+	const char *colon;
+	size_t i, n;
+	char port[8];
+
+	if (!host_check)
+		return 1;
+	if (host == NULL)
+		return 0;
+	colon = strrchr(host, ':');
+	if (colon != NULL && strchr(colon, ']') != NULL)
+		colon = NULL;	/* the colon of "[::1]" */
+	n = colon ? (size_t)(colon - host) : strlen(host);
+	if (colon == NULL && listen_port != 80)
+		return 0;
+	if (colon != NULL) {
+		snprintf(port, sizeof port, "%u", listen_port);
+		if (strcmp(colon + 1, port) != 0)
+			return 0;
+	}
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strlen(names[i]) == n && strncasecmp(host, names[i], n) == 0)
+			return 1;
+	return strlen(listen_addr) == n && strncmp(host, listen_addr, n) == 0;
+}
+
+enum route { R_NONE, R_PAGE, R_JS, R_CSS, R_ANALYSE, R_LEXICON, R_CONVERT };
 
 struct request {
 	char		*path;		/* the path as sent, before '?' */
@@ -696,6 +1008,12 @@ struct request {
 	struct ttbuf	 body;
 	size_t		 seen;		/* body bytes received */
 	int		 toobig;
+	size_t		 limit;		/* of the body */
+	struct converter *cv;		/* R_CONVERT */
+	enum { CONVERT_NONE, CONVERT_RUNNING, CONVERT_DONE } cv_state;
+	enum convert_result cv_res;
+	struct ttbuf	 cv_out;
+	struct MHD_Connection *conn;
 };
 
 /*
@@ -730,6 +1048,8 @@ route_of(const char *url)
 		return R_ANALYSE;
 	if (strcmp(url, "/api/lexicon") == 0)
 		return R_LEXICON;
+	if (strcmp(url, "/api/convert") == 0)
+		return R_CONVERT;
 	return R_NONE;
 }
 
@@ -800,6 +1120,133 @@ reply_405(struct MHD_Connection *c, const char *allow)
 	    "application/json; charset=utf-8", r);
 }
 
+static enum MHD_Result
+reply_too_big(struct MHD_Connection *c, size_t limit)
+{
+	char msg[64];
+
+	snprintf(msg, sizeof msg, "body over the limit of %zu bytes", limit);
+	return reply_error(c, MHD_HTTP_CONTENT_TOO_LARGE, msg);
+}
+
+/* GET /api/convert: which types POST /api/convert takes here. */
+static enum MHD_Result
+reply_converters(struct MHD_Connection *c)
+{
+	struct ttbuf b = { 0 };
+	size_t i;
+
+	tt_buf_addc(&b, '{');
+	for (i = 0; i < NCONVERTERS; i++) {
+		if (i > 0)
+			tt_buf_addc(&b, ',');
+		json_cstr(&b, converters[i].type);
+		tt_buf_add(&b, converters[i].path ? ":true" : ":false",
+		    converters[i].path ? 5 : 6);
+	}
+	tt_buf_add(&b, "}\n", 2);
+	return reply_buf(c, MHD_HTTP_OK, "application/json; charset=utf-8", &b);
+}
+
+/*
+ * POST /api/convert, once the body is in. A conversion may take seconds,
+ * and the libmicrohttpd thread that runs this handler serves other
+ * connections too: so the connection is suspended and the converter run
+ * in a thread of its own, which resumes the connection when it is done;
+ * libmicrohttpd then calls the handler again and reply_converted answers.
+ */
+static void *
+convert_thread(void *arg)
+{
+	struct request *rq = arg;
+
+	rq->cv_res = convert(rq->cv, rq->body.s ? rq->body.s : "",
+	    rq->body.len, &rq->cv_out);
+	rq->cv_state = CONVERT_DONE;
+	/* rq may be gone once the connection is resumed; completed()
+	 * counts the conversion as ended when its answer has gone */
+	MHD_resume_connection(rq->conn);
+	return NULL;
+}
+
+static enum MHD_Result
+start_convert(struct MHD_Connection *c, struct request *rq)
+{
+	pthread_attr_t at;
+	pthread_t t;
+	int busy, err;
+
+	pthread_mutex_lock(&convert_lock);
+	if ((busy = converting >= CONVERT_AT_ONCE) == 0)
+		converting++;
+	pthread_mutex_unlock(&convert_lock);
+	if (busy) {
+		static const char msg[] =
+		    "{\"error\":\"busy converting other files; try again\"}\n";
+		struct MHD_Response *r;
+
+		r = MHD_create_response_from_buffer(sizeof msg - 1,
+		    (void *)msg, MHD_RESPMEM_PERSISTENT);
+		if (r != NULL)
+			MHD_add_response_header(r, "Retry-After", "2");
+		return reply(c, MHD_HTTP_SERVICE_UNAVAILABLE,
+		    "application/json; charset=utf-8", r);
+	}
+	rq->cv_state = CONVERT_RUNNING;
+	rq->conn = c;
+	MHD_suspend_connection(c);
+	pthread_attr_init(&at);
+	pthread_attr_setdetachstate(&at, PTHREAD_CREATE_DETACHED);
+	err = pthread_create(&t, &at, convert_thread, rq);
+	pthread_attr_destroy(&at);
+	if (err != 0) {
+		rq->cv_res = CV_NOSTART;
+		rq->cv_state = CONVERT_DONE;
+		MHD_resume_connection(c);
+	}
+	return MHD_YES;
+}
+
+/* The answer to a finished conversion: its text, repaired like a body of
+ * /api/analyse, as text/plain; or what went wrong. */
+static enum MHD_Result
+reply_converted(struct MHD_Connection *c, struct request *rq)
+{
+	struct ttbuf out = rq->cv_out, fixed = { 0 };
+	enum convert_result res = rq->cv_res;
+
+	memset(&rq->cv_out, 0, sizeof rq->cv_out);
+	switch (res) {
+	case CV_OK:
+		/* pdftotext ends each page with a form feed: a blank line
+		 * here, as a paragraph break, not a character in the text */
+		for (size_t i = 0; i < out.len; i++)
+			if (out.s[i] == '\f')
+				out.s[i] = '\n';
+		utf8_repair(&fixed, out.s ? out.s : "", out.len);
+		tt_buf_free(&out);
+		return reply_buf(c, MHD_HTTP_OK, "text/plain; charset=utf-8",
+		    &fixed);
+	case CV_TOOBIG:
+		tt_buf_free(&out);
+		return reply_error(c, MHD_HTTP_CONTENT_TOO_LARGE,
+		    "converted text over the limit of 4194304 bytes");
+	case CV_TOOLONG:
+		tt_buf_free(&out);
+		return reply_error(c, MHD_HTTP_GATEWAY_TIMEOUT,
+		    "the conversion took too long");
+	case CV_NOSTART:
+		tt_buf_free(&out);
+		return reply_error(c, MHD_HTTP_INTERNAL_SERVER_ERROR,
+		    "the converter did not start");
+	default:
+		tt_buf_free(&out);
+		return reply_error(c, MHD_HTTP_UNPROCESSABLE_CONTENT,
+		    rq->cv == &converters[0] ? "not a PDF that pdftotext "
+		    "can read" : "not a .docx that pandoc can read");
+	}
+}
+
 /* The page; with ?text=... that text in the text area (repaired and
  * escaped), which the script analyses as soon as it runs. */
 static enum MHD_Result
@@ -846,6 +1293,11 @@ handle(void *cls, struct MHD_Connection *c, const char *url,
 		return MHD_NO;
 	if (!rq->started) {
 		rq->started = 1;
+		if (!host_allowed(MHD_lookup_connection_value(c,
+		    MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST)))
+			return reply_error(c, MHD_HTTP_MISDIRECTED_REQUEST,
+			    "this server answers only to the Host "
+			    "127.0.0.1, localhost or [::1] with its port");
 		route = route_of(rq->path);
 		if (route == R_NONE)
 			return reply_error(c, MHD_HTTP_NOT_FOUND, "not found");
@@ -854,8 +1306,29 @@ handle(void *cls, struct MHD_Connection *c, const char *url,
 		post = strcmp(method, MHD_HTTP_METHOD_POST) == 0;
 		if (route == R_ANALYSE && !post)
 			return reply_405(c, "POST");
-		if (route != R_ANALYSE && !get && !head)
+		if (route == R_CONVERT && !post && !get && !head)
+			return reply_405(c, "GET, HEAD, POST");
+		if (route != R_ANALYSE && route != R_CONVERT && !get && !head)
 			return reply_405(c, "GET, HEAD");
+		if (route == R_CONVERT && !post)
+			return reply_converters(c);
+		rq->limit = BODY_LIMIT;
+		if (route == R_CONVERT) {
+			const char *type = MHD_lookup_connection_value(c,
+			    MHD_GET_ARGUMENT_KIND, "type");
+
+			if ((rq->cv = converter_of(type)) == NULL)
+				return reply_error(c,
+				    MHD_HTTP_UNSUPPORTED_MEDIA_TYPE,
+				    "type must be pdf or docx");
+			if (rq->cv->path == NULL)
+				return reply_error(c, MHD_HTTP_NOT_IMPLEMENTED,
+				    rq->cv == &converters[0] ?
+				    "no pdftotext on the server (Debian package "
+				    "poppler-utils)" : "no pandoc on the server "
+				    "(Debian package pandoc)");
+			rq->limit = CONVERT_LIMIT;
+		}
 		switch (route) {
 		case R_PAGE:
 			return reply_page(c);
@@ -874,14 +1347,13 @@ handle(void *cls, struct MHD_Connection *c, const char *url,
 		default:
 			break;
 		}
-		/* POST /api/analyse: refuse a declared length over the limit
-		 * before a byte of the body is read */
+		/* POST: refuse a declared length over the limit before a
+		 * byte of the body is read */
 		cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
 		    MHD_HTTP_HEADER_CONTENT_LENGTH);
 		if (cl != NULL && (strlen(cl) > 10 ||
-		    strtoull(cl, NULL, 10) > BODY_LIMIT))
-			return reply_error(c, MHD_HTTP_CONTENT_TOO_LARGE,
-			    "body over the limit of 4194304 bytes");
+		    strtoull(cl, NULL, 10) > rq->limit))
+			return reply_too_big(c, rq->limit);
 		rq->route = route;
 		return MHD_YES;
 	}
@@ -892,11 +1364,11 @@ handle(void *cls, struct MHD_Connection *c, const char *url,
 		 * DISCARD_LIMIT more, and answered 413 at its end; a body
 		 * longer still has its connection closed. */
 		rq->seen += *upload_size;
-		if (rq->seen > BODY_LIMIT) {
+		if (rq->seen > rq->limit) {
 			rq->toobig = 1;
 			tt_buf_free(&rq->body);
 			*upload_size = 0;
-			return rq->seen > BODY_LIMIT + DISCARD_LIMIT ? MHD_NO :
+			return rq->seen > rq->limit + DISCARD_LIMIT ? MHD_NO :
 			    MHD_YES;
 		}
 		tt_buf_add(&rq->body, upload_data, *upload_size);
@@ -904,8 +1376,13 @@ handle(void *cls, struct MHD_Connection *c, const char *url,
 		return MHD_YES;
 	}
 	if (rq->toobig)
-		return reply_error(c, MHD_HTTP_CONTENT_TOO_LARGE,
-		    "body over the limit of 4194304 bytes");
+		return reply_too_big(c, rq->limit);
+	if (rq->route == R_CONVERT && rq->cv_state == CONVERT_NONE)
+		return start_convert(c, rq);
+	if (rq->route == R_CONVERT && rq->cv_state == CONVERT_DONE)
+		return reply_converted(c, rq);
+	if (rq->route == R_CONVERT)
+		return MHD_YES;	/* called while suspended: not expected */
 	analyse_json(&b, rq->body.s ? rq->body.s : "", rq->body.len);
 	return reply_buf(c, MHD_HTTP_OK, "application/json; charset=utf-8",
 	    &b);
@@ -922,10 +1399,88 @@ completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	(void)toe;
 	if (rq == NULL)
 		return;
+	if (rq->cv_state != CONVERT_NONE) {
+		pthread_mutex_lock(&convert_lock);
+		converting--;
+		pthread_cond_broadcast(&convert_done);
+		pthread_mutex_unlock(&convert_lock);
+	}
 	tt_buf_free(&rq->body);
+	tt_buf_free(&rq->cv_out);
 	free(rq->path);
 	free(rq);
 	*con_cls = NULL;
+}
+
+/*
+ * The connection limit, kept here rather than by libmicrohttpd alone: with
+ * a thread pool libmicrohttpd shares its limit out among the threads and
+ * a thread at its share stops accepting, so a connection over the limit
+ * would wait in the kernel's queue until a slot frees, not be refused.
+ * Here every connection is counted from libmicrohttpd's start to its
+ * close, and one that arrives while max_conns are open is closed at once
+ * by the accept policy. Two that arrive in the same instant on two
+ * threads may both pass; libmicrohttpd's own limit, max_conns +
+ * POOL_SIZE, bounds that.
+ */
+static pthread_mutex_t conn_lock = PTHREAD_MUTEX_INITIALIZER;
+static unsigned open_conns, max_conns;
+
+static enum MHD_Result
+accept_policy(void *cls, const struct sockaddr *addr, socklen_t addrlen)
+{
+	int ok;
+
+	(void)cls;
+	(void)addr;
+	(void)addrlen;
+	pthread_mutex_lock(&conn_lock);
+	ok = open_conns < max_conns;
+	pthread_mutex_unlock(&conn_lock);
+	return ok ? MHD_YES : MHD_NO;
+}
+
+static void
+count_connection(void *cls, struct MHD_Connection *c, void **socket_context,
+    enum MHD_ConnectionNotificationCode toe)
+{
+	static char counted;
+
+	(void)cls;
+	(void)c;
+	pthread_mutex_lock(&conn_lock);
+	if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
+		open_conns++;
+		*socket_context = &counted;
+	} else if (toe == MHD_CONNECTION_NOTIFY_CLOSED &&
+	    *socket_context == &counted) {
+		open_conns--;
+		*socket_context = NULL;
+	}
+	pthread_mutex_unlock(&conn_lock);
+}
+
+/* A socket bound to sa and listening, its port (when 0 was asked) put
+ * into sa; -1 with errno. Bound here, before libmicrohttpd starts, so the
+ * port the Host check wants is known before the first request. */
+static int
+listen_socket(struct sockaddr_in *sa)
+{
+	socklen_t len = sizeof *sa;
+	int fd, on = 1, e;
+
+	if ((fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0)) < 0)
+		return -1;
+	if (setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on) < 0 ||
+	    bind(fd, (struct sockaddr *)sa, sizeof *sa) < 0 ||
+	    listen(fd, 128) < 0 ||
+	    getsockname(fd, (struct sockaddr *)sa, &len) < 0) {
+		e = errno;
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	return fd;
 }
 
 /* Parses "ADDR:PORT" (IPv4) into sa; -1 when it is not one. */
@@ -958,6 +1513,9 @@ main(int argc, char *argv[])
 		{ "listen",	required_argument,	NULL, 'L' },
 		{ "lexicon",	required_argument,	NULL, 'l' },
 		{ "score",	required_argument,	NULL, 's' },
+		{ "timeout",	required_argument,	NULL, 't' },
+		{ "max-connections", required_argument,	NULL, 'c' },
+		{ "convert-time", required_argument,	NULL, 'T' },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ "version",	no_argument,		NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -966,17 +1524,17 @@ main(int argc, char *argv[])
 	static const char *defscore[] = { "formeel-informeel.tsv" };
 	const char *lexpaths[MAXLEX], *scorepaths[MAXLEX];
 	const char *listen = "127.0.0.1:8080", *abbr;
-	const union MHD_DaemonInfo *info;
 	struct sockaddr_in sa;
 	struct abbrevs *ab;
 	struct MHD_Daemon *d;
 	char addr[INET_ADDRSTRLEN];
 	sigset_t sigs;
 	unsigned port;
-	int c, nlex = 0, nscore = 0, sig;
+	long timeout = CONN_TIMEOUT, maxconn = CONN_LIMIT;
+	int c, nlex = 0, nscore = 0, sig, lfd;
 
 	tt_init(argv[0]);
-	while ((c = getopt_long(argc, argv, "L:l:s:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "L:l:s:t:c:T:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'L':
 			listen = optarg;
@@ -989,6 +1547,30 @@ main(int argc, char *argv[])
 				lexpaths[nlex++] = optarg;
 			else
 				scorepaths[nscore++] = optarg;
+			break;
+		case 't':
+			if ((timeout = tt_parse_count(optarg)) < 1 ||
+			    timeout > CONN_TIMEOUT_MAX) {
+				tt_error("--timeout %s: expected seconds from 1 "
+				    "to %d", optarg, CONN_TIMEOUT_MAX);
+				tt_usage(usage);
+			}
+			break;
+		case 'c':
+			if ((maxconn = tt_parse_count(optarg)) < 1 ||
+			    maxconn > CONN_LIMIT_MAX) {
+				tt_error("--max-connections %s: expected a number "
+				    "from 1 to %d", optarg, CONN_LIMIT_MAX);
+				tt_usage(usage);
+			}
+			break;
+		case 'T':
+			if ((convert_time = tt_parse_count(optarg)) < 1 ||
+			    convert_time > CONVERT_TIME_MAX) {
+				tt_error("--convert-time %s: expected seconds "
+				    "from 1 to %d", optarg, CONVERT_TIME_MAX);
+				tt_usage(usage);
+			}
 			break;
 		case 'h':
 			tt_help(usage);
@@ -1018,6 +1600,7 @@ main(int argc, char *argv[])
 	ab = abbrevs_new();
 	if (abbrevs_load(ab, abbr) < 0)
 		return 2;
+	find_converters();
 	find_poles();
 	jargon_m = matcher_new(jargon_lx);
 	score_m = matcher_new(score_lx);
@@ -1033,23 +1616,29 @@ main(int argc, char *argv[])
 	sigaddset(&sigs, SIGHUP);
 	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
 
+	if ((lfd = listen_socket(&sa)) < 0)
+		tt_die("%s: cannot listen: %s", listen, strerror(errno));
+	listen_port = ntohs(sa.sin_port);
+	inet_ntop(AF_INET, &sa.sin_addr, listen_addr, sizeof listen_addr);
+	host_check = (ntohl(sa.sin_addr.s_addr) >> 24) == 127;
+	max_conns = (unsigned)maxconn;
 	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
-	    MHD_USE_ERROR_LOG, 0, NULL, NULL, handle, NULL,
-	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+	    MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME, 0, accept_policy, NULL, handle, NULL,
+	    MHD_OPTION_LISTEN_SOCKET, lfd,
 	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)POOL_SIZE,
-	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)CONN_LIMIT,
-	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)CONN_TIMEOUT,
+	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)maxconn + POOL_SIZE,
+	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)timeout,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONN_MEMORY,
-	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)CONN_LIMIT,
 	    MHD_OPTION_NOTIFY_COMPLETED, completed, NULL,
+	    MHD_OPTION_NOTIFY_CONNECTION, count_connection, NULL,
 	    MHD_OPTION_URI_LOG_CALLBACK, request_start, NULL,
 	    MHD_OPTION_END);
 	if (d == NULL)
-		tt_die("%s: cannot listen: %s", listen, strerror(errno));
-	info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
-	port = info != NULL && info->port ? info->port : ntohs(sa.sin_port);
-	inet_ntop(AF_INET, &sa.sin_addr, addr, sizeof addr);
-	if ((ntohl(sa.sin_addr.s_addr) >> 24) != 127)
+		tt_die("%s: cannot start the server: %s", listen,
+		    strerror(errno));
+	port = listen_port;
+	strcpy(addr, listen_addr);
+	if (!host_check)
 		tt_warn("warning: listening on %s:%u: other machines on the "
 		    "network (the classroom) can reach this server", addr,
 		    port);
@@ -1059,6 +1648,13 @@ main(int argc, char *argv[])
 
 	while (sigwait(&sigs, &sig) == 0 && sig == SIGHUP)
 		;
+	/* a suspended connection must be resumed before the daemon stops:
+	 * let the conversions end (each within --convert-time) and their
+	 * answers go */
+	pthread_mutex_lock(&convert_lock);
+	while (converting > 0)
+		pthread_cond_wait(&convert_done, &convert_lock);
+	pthread_mutex_unlock(&convert_lock);
 	MHD_stop_daemon(d);
 	tokeniser_free(tokr);
 	abbrevs_free(ab);

@@ -254,15 +254,76 @@
 
 	tekst.addEventListener('input', () => schedule(300));
 	download.addEventListener('click', downloadTsv);
-	$('bestand').addEventListener('change', (ev) => {
+	// .txt, .vtt and .srt are read here, in the browser; .pdf and .docx
+	// go to POST /api/convert, only when GET /api/convert says the server
+	// has the converter for them.
+	const bestand = $('bestand');
+	let convertible = {};
+	const CONVERTER = { pdf: 'pdftotext (pakket poppler-utils)',
+	    docx: 'pandoc (pakket pandoc)' };
+
+	function showTypes() {
+		const types = ['.txt', '.vtt', '.srt'];
+		for (const t of ['pdf', 'docx'])
+			if (convertible[t])
+				types.push('.' + t);
+		bestand.accept = types.join(',');
+		$('soorten').textContent = 'Soorten bestanden: ' + types.join(', ') + '.';
+	}
+
+	function convertError(code, name, ext) {
+		switch (code) {
+		case 413: return name + ' is te groot (de grens is 16 MB, en 4 MB tekst).';
+		case 415: return name + ': dit soort bestand kan de pagina niet openen.';
+		case 422: return name + ' kan niet gelezen worden als .' + ext + '-bestand.';
+		case 501: return 'Een .' + ext + ' openen kan hier niet: op de computer met de server ontbreekt ' + CONVERTER[ext] + '. Kopieer de tekst en plak hem in het vak.';
+		case 503: return 'De server is bezig met andere bestanden. Probeer het zo opnieuw.';
+		case 504: return 'Het openen van ' + name + ' duurde te lang.';
+		default: return 'De server antwoordt met fout ' + code + ' op ' + name + '.';
+		}
+	}
+
+	async function openConverted(f, ext) {
+		if (!convertible[ext]) {
+			status.textContent = convertError(501, f.name, ext);
+			return;
+		}
+		status.textContent = f.name + ' wordt geopend…';
+		try {
+			const resp = await fetch('/api/convert?type=' + ext,
+			    { method: 'POST', body: f });
+			if (!resp.ok) {
+				status.textContent = convertError(resp.status, f.name, ext);
+				return;
+			}
+			tekst.value = await resp.text();
+			status.textContent = '';
+			schedule(0);
+		} catch (e) {
+			status.textContent = 'Geen verbinding met de server (draait tt-serve nog?).';
+		}
+	}
+
+	bestand.addEventListener('change', (ev) => {
 		const f = ev.target.files[0];
 		if (!f)
 			return;
+		$('bestandsnaam').textContent = f.name;
+		const m = /\.([A-Za-z]+)$/.exec(f.name);
+		const ext = m ? m[1].toLowerCase() : '';
+		if (ext === 'pdf' || ext === 'docx') {
+			openConverted(f, ext);
+			return;
+		}
 		const rd = new FileReader();
 		rd.onload = () => { tekst.value = rd.result; schedule(0); };
 		rd.onerror = () => { status.textContent = 'Kan ' + f.name + ' niet lezen.'; };
 		rd.readAsText(f, 'utf-8');
 	});
+
+	fetch('/api/convert').then((r) => r.json()).then((c) => {
+		convertible = c;
+	}).catch(() => {}).finally(showTypes);
 
 	fetch('/api/lexicon').then((r) => r.json()).then(legend)
 	    .catch(() => {}).finally(() => {
