@@ -11,8 +11,8 @@
 #   ("  -c, --column NAME  stem this column");
 #   "--color[=WHEN]" is --color;
 # - in the man page, the words starting with \- in the tags of .TP and .TQ
-#   items (the line after the request) anywhere under .SH OPTIONS, its .SS
-#   subsections included, with font escapes (\fB, \fI, \fR, \fP), \c, \&
+#   items (the line after the request), and of .IP items whose tag is an
+#   option, anywhere under .SH OPTIONS, its .SS subsections included, with font escapes (\fB, \fI, \fR, \fP), \c, \&
 #   and quotes taken out;
 # - in the usage lines (the first line of --help and the indented lines
 #   after it) and in the SYNOPSIS section: every such word, each counted
@@ -56,6 +56,7 @@ man_options() {
 	    /^\.SH/ { in_opts = ($0 ~ /^\.SH +"?OPTIONS"?$/); tag = 0; next }
 	    !in_opts { next }
 	    /^\.(TP|TQ)/ { tag = 1; next }
+	    /^\.IP +"?\\-/ { sub(/^\.IP +/, ""); sub(/"? +[0-9]+$/, ""); print; next }
 	    tag && /^\.PD/ { next }
 	    tag { print; tag = 0 }
 	' "$(man_page "$1")" | roff_text | option_words | LC_ALL=C sort -u
@@ -175,6 +176,7 @@ Fake.
       --bee          long only
       --color[=WHEN] colour
   -h, --help         help
+      --iota         an .IP item
 H
 EOF
 	chmod +x "$d/tt-fake"
@@ -202,14 +204,17 @@ Alpha, unlike
 .BR \-\-color [= \fIWHEN\fP]
 .TP
 .BR \-h ", " \-\-help
+.IP "\-\-iota" 4
+.IP
+not a tag: \-\-kappa
 .SH SEE ALSO
 EOF
 	PATH=$d:$PATH
 	man_page() { echo "$d/$1.1"; }
 	run help_options tt-fake
-	assert_output $'--alpha\n--bee\n--color\n--help\n-a\n-h'
+	assert_output $'--alpha\n--bee\n--color\n--help\n--iota\n-a\n-h'
 	run man_options tt-fake
-	assert_output $'--alpha\n--bee\n--color\n--help\n-a\n-h'
+	assert_output $'--alpha\n--bee\n--color\n--help\n--iota\n-a\n-h'
 	run help_usage tt-fake
 	assert_output $'--bee\n--color\n-a'
 	run usage_options tt-fake
