@@ -9,16 +9,23 @@
 # hostile bytes themselves); tt-lexicon gets them as lexicon files, and so
 # does tt-jargon -l.
 #
-# Each run must end with exit 0 (handled; stderr empty or only warnings of
-# the documented kinds) or exit 2 with every stderr line starting with
-# "tt-x: ": never a signal, never a hang (timeout 60 s), never another
-# status. Inputs are generated once, deterministically, in setup_file.
+# Each run must give the one outcome tests/hostile-expected.tsv states for
+# it: the exit status, the first line of stderr and the number of lines on
+# stdout (that file says how they are written; tests/hostile-table.sh
+# prints the table as the programs behave now, to be read before it
+# replaces the old one). Whatever the table says, every run must also end
+# with exit 0 (handled; stderr empty or only warnings of the documented
+# kinds), exit 1 in a predicate mode, or exit 2 with every stderr line
+# starting with "tt-x: ": never a signal, never a hang (timeout 60 s),
+# never another status. Inputs are generated once, deterministically, in
+# setup_file.
 
 load helper
 
 # ---- how each program is run ------------------------------------------------
 # One line per configuration: program, kind, arguments (split on blanks, no
-# quoting; @DIR@ becomes a fresh directory; the input file is appended).
+# quoting; @DIR@ becomes a fresh directory, @FIX@ tests/fixtures; the
+# input file is appended).
 # Kinds: text (raw inputs), stream (raw inputs and their stream wrappings),
 # lexicon (the inputs as a lexicon file: the arguments end with the option
 # that takes it; a program other than tt-lexicon then reads a small real
@@ -41,6 +48,7 @@ tt-cooc		stream
 tt-cooc		stream	-f word -m 1 -u window=5 -i
 tt-cooc		stream	-M
 tt-keyness	stream	--by doc --alpha 1 --min-freq 1
+tt-keyness	stream	-r @FIX@/tt-keyness/r1.tsv --alpha 1 --min-freq 1
 tt-keyness	stream	--counts
 tt-keyness	stream	-M
 tt-kwic		stream	-w zorg
@@ -64,6 +72,8 @@ predicate() {
 # Warnings a run that ends with exit 0 may print after "prog: ".
 WARNINGS='NUL or invalid UTF-8 replaced by U\+FFFD|warning: |regex hit its match limit|skipped$'
 TIMEOUT=${TT_HOSTILE_TIMEOUT:-60}
+# The one outcome expected of every run (see its first lines).
+EXPECTED=$ROOT/tests/hostile-expected.tsv
 # Runs at the same time (the machine's processors).
 JOBS=${TT_HOSTILE_JOBS:-$(nproc 2>/dev/null || echo 2)}
 
@@ -262,14 +272,24 @@ configs_of() {
 	[ -n "$found" ] || printf 'any\t\n'
 }
 
-# check RESULT CFG LABEL PREFIX CMD...: runs "timeout 60 CMD..." with
-# stdout thrown away, judges status and stderr and writes what is wrong,
-# if anything, to RESULT.res (stderr goes to RESULT.err). CFG is "prog args" (for predicate), PREFIX what
-# every stderr line must start with.
+# check RESULT CFG INPUT PREFIX CMD...: runs "timeout 60 CMD..." and
+# writes its outcome to RESULT.got, one line "CFG<TAB>INPUT<TAB>status<TAB>
+# stdout<TAB>stderr" as the table holds it (see outcome), and what breaks
+# the rules that hold whatever the table says, if anything, to RESULT.res:
+# a hang, a signal, exit 1 outside a predicate mode, exit 2 without a
+# message, a stderr line that does not start with PREFIX, or a message
+# after which the run ends with exit 0 that is no documented warning.
 check() {
-	local res=$1.res cfg=$2 label=$3 prefix=$4 st=0 err=$1.err line why=
+	local res=$1.res got=$1.got out=$1.out cfg=$2 input=$3 prefix=$4 st=0
+	local err=$1.err line why=
 	shift 4
-	timeout "$TIMEOUT" "$@" > /dev/null 2> "$err" < /dev/null || st=$?
+	# (in the source tree, so that the lexicons found there are named
+	# lexicons/x.tsv whatever the directory bats was started in; check
+	# runs in a subshell of its own)
+	cd "$ROOT" || return 1
+	timeout "$TIMEOUT" "$@" > "$out" 2> "$err" < /dev/null || st=$?
+	outcome "$cfg" "$input" "$st" "$out" "$err" > "$got"
+	rm -f "$out"
 	case $st in
 	0 | 1 | 2) ;;
 	124) why="hang: killed after $TIMEOUT s" ;;
@@ -300,7 +320,7 @@ check() {
 	fi
 	[ -n "$why" ] || return 0
 	{
-		printf '%s: %s\n' "$label" "$why"
+		printf '%s %s: %s\n' "$cfg" "$input" "$why"
 		if [ -s "$err" ]; then
 			printf '    stderr: %s\n' "$(head -c 300 "$err" | head -n 3 |
 			    tr -c '[:print:]\n' '?' | sed '2,$s/^/            /')"
@@ -308,14 +328,80 @@ check() {
 	} > "$res"
 }
 
-# queue CFG LABEL PREFIX CMD...: adds a check to RUNS (its words joined by
-# \x1f). run_all: runs them, $JOBS at a time; prints what failed.
+# outcome CFG INPUT STATUS OUTFILE ERRFILE: the row of the table for one
+# run. stdout is "-" when empty, else its number of lines ("N lines"; a
+# last line without a newline counts). stderr is its first line, "-" when
+# there is none, with the variable parts written as names: the inputs'
+# directory as @TMP@, the test's own directory as @RUN@ (the state
+# directories @RUN@/dirN as @RUN@/dir@), the source tree as @ROOT@;
+# bytes that are not printable ASCII become "?", and it is cut at 200
+# characters.
+outcome() {
+	local stdout=- stderr=- n
+	if [ -s "$4" ]; then
+		n=$(wc -l < "$4")
+		[ -z "$(tail -c 1 "$4")" ] || n=$((n + 1))
+		stdout="$n lines"
+	fi
+	if [ -s "$5" ]; then
+		stderr=$(head -n 1 "$5" | head -c 2000 | LC_ALL=C tr -c '[:print:]\n' '?')
+		stderr=${stderr//"$BATS_FILE_TMPDIR"/@TMP@}
+		stderr=${stderr//"$BATS_TEST_TMPDIR"/@RUN@}
+		stderr=${stderr//"$ROOT"/@ROOT@}
+		[[ ! "$stderr" =~ ^(.*@RUN@/dir)[0-9]+(.*)$ ]] ||
+		    stderr="${BASH_REMATCH[1]}@${BASH_REMATCH[2]}"
+		stderr=${stderr:0:200}
+	fi
+	printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$stdout" "$stderr"
+}
+
+# expected CFG INPUT: the row of tests/hostile-expected.tsv for it, the
+# note column left off; nothing when there is none.
+expected() {
+	awk -F '\t' -v cfg="$1" -v input="$2" '
+	    $1 == cfg && $2 == input { print $1 "\t" $2 "\t" $3 "\t" $4 "\t" $5; exit }
+	' "$EXPECTED"
+}
+
+# matches GOT WANT: whether a row's outcome is the one the table expects.
+# The stderr column of the table is either the exact line or, after "~ ",
+# a glob pattern (for a line with a part that varies from run to run).
+matches() {
+	local g1 g2 g3 g4 g5 w1 w2 w3 w4 w5
+	IFS=$'\t' read -r g1 g2 g3 g4 g5 <<< "$1"
+	IFS=$'\t' read -r w1 w2 w3 w4 w5 <<< "$2"
+	[ "$g3" = "$w3" ] && [ "$g4" = "$w4" ] || return 1
+	case $w5 in
+	'~ '*) [[ "$g5" == ${w5#"~ "} ]] ;;
+	*) [ "$g5" = "$w5" ] ;;
+	esac
+}
+
+# show_run ROW, show_outcome ROW: a row of the table as a failure shows
+# it: "run | input", and "exit S, stdout: X, stderr: Y".
+show_run() {
+	local r i rest
+	IFS=$'\t' read -r r i rest <<< "$1"
+	printf '%s | %s\n' "$r" "$i"
+}
+show_outcome() {
+	local r i st out err
+	IFS=$'\t' read -r r i st out err <<< "$1"
+	printf 'exit %s, stdout: %s, stderr: %s\n' "$st" "$out" "$err"
+}
+
+# queue CFG INPUT PREFIX CMD...: adds a check to RUNS (its words joined by
+# \x1f). run_all: runs them, $JOBS at a time; prints what failed: every
+# broken rule, and every run whose outcome is not the one
+# tests/hostile-expected.tsv holds for it. With TT_HOSTILE_RECORD=FILE it
+# appends the outcomes to FILE instead of comparing them (how the table's
+# first version was made; see the top of the table).
 queue() {
 	local IFS=$'\x1f'
 	RUNS+=("$*")
 }
 run_all() {
-	local i=0 r dir=$BATS_TEST_TMPDIR/runs
+	local i=0 r dir=$BATS_TEST_TMPDIR/runs got want
 	local -a argv
 	mkdir -p "$dir"
 	for r in "${RUNS[@]}"; do
@@ -331,7 +417,32 @@ run_all() {
 	: > "$dir/failed"
 	for r in $(seq 1 "$i"); do
 		[ ! -f "$dir/$r.res" ] || cat "$dir/$r.res" >> "$dir/failed"
+		if [ -n "${TT_HOSTILE_RECORD:-}" ]; then
+			cat "$dir/$r.got" >> "$TT_HOSTILE_RECORD"
+			continue
+		fi
+		got=$(cat "$dir/$r.got")
+		want=$(expected "$(cut -f 1 <<< "$got")" "$(cut -f 2 <<< "$got")")
+		if [ -z "$want" ]; then
+			printf '%s\n  no row in %s; the run gave\n    %s\n' \
+			    "$(show_run "$got")" "${EXPECTED#"$ROOT"/}" \
+			    "$(show_outcome "$got")" >> "$dir/failed"
+		elif ! matches "$got" "$want"; then
+			printf '%s\n  expected: %s\n  actual:   %s\n' \
+			    "$(show_run "$got")" "$(show_outcome "$want")" \
+			    "$(show_outcome "$got")" >> "$dir/failed"
+		fi
 	done
+	# rows of the table for these inputs that no run gave (a configuration
+	# left out, or an input no longer made)
+	if [ -z "${TT_HOSTILE_RECORD:-}" ]; then
+		cat "$dir"/*.got | awk -F '\t' -v file="${EXPECTED#"$ROOT"/}" '
+		    FILENAME == "-" { ran[$1 "\t" $2] = 1; input[$2] = 1; next }
+		    /^#/ || NF < 5 { next }
+		    ($2 in input) && !(($1 "\t" $2) in ran) {
+			printf "%s | %s\n  in %s, but no such run\n", $1, $2, file }
+		' - "$EXPECTED" >> "$dir/failed"
+	fi
 	[ -s "$dir/failed" ] || return 0
 	cat "$dir/failed"
 	return 1
@@ -341,7 +452,7 @@ run_all() {
 # takes it: text files in/NAME, wrappings wrap/NAME.*.tsv, a NAME ending
 # in .stream is stream/NAME without it; lexicon wrappings lex/NAME.lex.tsv.
 hostile() {
-	local d=$BATS_FILE_TMPDIR p kind args name files f label missing= n=0
+	local d=$BATS_FILE_TMPDIR p kind args f_args name files f input missing= n=0
 	local -a av
 	RUNS=()
 	for p in $(programs) $(pipelines); do
@@ -370,16 +481,17 @@ hostile() {
 				esac
 				for f in $files; do
 					n=$((n + 1))
-					read -r -a av <<< "${args//@DIR@/$BATS_TEST_TMPDIR/dir$n}"
-					label="$p${args:+ $args} ${f#"$d"/}"
+					f_args=${args//@DIR@/$BATS_TEST_TMPDIR/dir$n}
+					read -r -a av <<< "${f_args//@FIX@/$FIX}"
+					input=${f#"$d"/}
 					if [ -x "$ROOT/pipelines/$p" ]; then
-						queue "$p${args:+ $args}" "$label" 'tt-[a-z-]+: ' \
+						queue "$p${args:+ $args}" "$input" 'tt-[a-z-]+: ' \
 						    "$p" "${av[@]}" "$f"
 					elif [ "$kind" = lexicon ] && [ "$p" != tt-lexicon ]; then
-						queue "$p${args:+ $args}" "$label" "$p: " \
+						queue "$p${args:+ $args}" "$input" "$p: " \
 						    "$p" "${av[@]}" "$f" "$FIX/tt-stem/small.tsv"
 					else
-						queue "$p${args:+ $args}" "$label" "$p: " \
+						queue "$p${args:+ $args}" "$input" "$p: " \
 						    "$p" "${av[@]}" "$f"
 					fi
 				done
