@@ -167,6 +167,35 @@ tt-serve: opens .docx through $(command -v pandoc)"
 	[ "$n" -eq 200 ]
 }
 
+@test "memory stays flat: 400 more requests after the first 200 grow it by less than 2 MB" {
+	[ "${TT_BIN:-bin}" = bin ] || skip "memory is measured on the plain build (sanitizers keep freed memory)"
+	pid=$(cat "$BATS_FILE_TMPDIR/pid")
+	u=$(url analyse)
+	rss() { awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status"; }
+	seq 200 | xargs -P 20 -I{} curl -s --max-time 30 -o /dev/null \
+	    --data-binary 'Opwarmen {}: het wijkteam en eigen kracht.' "$u"
+	before=$(rss)
+	seq 400 | xargs -P 20 -I{} curl -s --max-time 30 -o /dev/null \
+	    --data-binary 'Daarna {}: het wijkteam en eigen kracht, gewoon en samen.' "$u"
+	after=$(rss)
+	echo "VmRSS $before kB -> $after kB"
+	[ $((after - before)) -lt 2048 ]
+}
+
+@test "a pathological lexicon regex is bounded by the PCRE2 limits: an answer, and the server lives on" {
+	start_own "$BATS_TEST_TMPDIR" -l "$FIX/tt-jargon/regex-limit.tsv"
+	u=$(cat "$BATS_TEST_TMPDIR/url")api/analyse
+	text="$(printf 'a%.0s' $(seq 40))b de wmo"
+	run curl -s --max-time 20 -w '\n%{http_code}' --data-binary "$text" "$u"
+	assert_success
+	assert_line --index 1 200
+	[[ "${lines[0]}" == *'"entry":"regex-limit:wmo"'* ]]
+	kill -0 "$(cat "$BATS_TEST_TMPDIR/pid")"
+	grep -q 'regex hit its match limit' "$BATS_TEST_TMPDIR/err"
+	run curl -s --max-time 20 -o /dev/null -w '%{http_code}' --data-binary 'de wmo' "$u"
+	assert_output 200
+}
+
 @test "the server is still alive and right after all the bad requests" {
 	kill -0 "$(cat "$BATS_FILE_TMPDIR/pid")"
 	run analyse < <(printf 'Derhalve helpt het wijkteam gewoon.\nDe buren: eigen kracht!')
