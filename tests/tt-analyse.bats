@@ -502,3 +502,11 @@ tt-analyse: $T/names:4: not a directory name: .." ]
 	assert_failure 2
 	[ "$stderr" = "tt-analyse: $T/geen: cannot read it" ]
 }
+
+@test "--keep-text with a relative --out directory" {
+	cd "$T"
+	cp "$FIX/pipelines/nota.txt" "$FIX/pipelines/jargon.tsv" "$FIX/pipelines/score.tsv" .
+	run --separate-stderr tt-analyse -l jargon.tsv -s score.tsv --tsv --keep-text --out uit nota.txt
+	assert_success
+	[ "$(ls uit/text | tr '\n' ' ')" = "1 1.jar 1.matches index.tsv " ]
+}
