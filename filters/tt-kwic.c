@@ -825,9 +825,12 @@ load_entries(void)
 				found = 1;
 			}
 		}
-		if (!found)
+		if (!found) {
+			/* freed first, so that a leak checker sees none */
+			lexicon_free(lx);
 			tt_die("--category %s: no entry of the lexicon has "
 			    "this category", categories[i]);
+		}
 	}
 	lexicon_free(lx);
 }
